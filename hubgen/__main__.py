@@ -1,0 +1,3 @@
+from hubgen.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""`build()`: the table of contents of a build."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from hubgen.build.safety import check_output_folder
+from hubgen.build.write import write_folders
+from hubgen.channels import limit_problems, site_snippets
+from hubgen.config import load_config
+from hubgen.content import load_site
+from hubgen.errors import Problem, ProblemsError, Report
+from hubgen.model import Message, Site, Snippet
+from hubgen.outputs.assets import collect_assets
+from hubgen.outputs.feeds import render_feeds
+from hubgen.outputs.kit import render_kit_files
+from hubgen.outputs.pages import render_pages
+from hubgen.outputs.press import render_press_texts
+from hubgen.outputs.sitemap import render_sitemap
+from hubgen.outputs.tree import FileTree
+from hubgen.render.templates import TemplateProblem, Themes
+from hubgen.render.views import MessageView, message_view
+
+__all__ = ["BuildOptions", "BuildResult", "Progress", "build", "load"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    root: Path
+    out: Path | None = None
+    drafts: bool = False
+    """Publish drafts too (for a private preview; never deploy such a build)."""
+    future: bool = False
+    """Publish messages whose date or embargo lies in the future (same warning)."""
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    messages: int
+    published: int
+    pages: int
+    files: int
+    seconds: float
+    output: Path
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load(root: Path, report: Report) -> Site:
+    """Config and messages, checked; raises ProblemsError with every problem found."""
+    config = load_config(root, report)
+    if config is None:
+        report.raise_if_errors()
+    assert config is not None
+    site = load_site(config, report)
+    report.raise_if_errors()
+    return site
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    started = time.perf_counter()
+    report = Report()
+    site = load(options.root, report)
+    output = check_output_folder(site.config, options.out or site.config.output_path)
+    kit_output = check_output_folder(site.config, site.config.kit_path)
+    public = site.select(_publishable(options))
+
+    # Phase 1: render everything in memory; nothing is written if anything fails.
+    snippets = site_snippets(site, report)
+    over_limit = limit_problems(snippets)
+    public_tree = render_public(public, snippets, report, progress)
+    kit_tree = render_kit(site, snippets)
+    report.raise_if_errors()
+
+    # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
+    # reach the internal kit, where the writer sees them marked; public/ stays as it was.
+    if over_limit:
+        write_folders({kit_output: kit_tree})
+        raise ProblemsError(over_limit)
+    write_folders({output: public_tree, kit_output: kit_tree})
+    return BuildResult(
+        messages=len(site.messages), published=len(public.messages),
+        pages=sum(p.endswith(".html") for p in public_tree.paths()),
+        files=len(public_tree.paths()), seconds=time.perf_counter() - started, output=output,
+        warnings=report.problems,
+    )
+
+
+def _publishable(options: BuildOptions) -> Callable[[Message], bool]:
+    now = options.now or datetime.now(timezone.utc)
+
+    def keep(message: Message) -> bool:
+        return ((options.drafts or not message.draft)
+                and (options.future or message.publish_at <= now))
+    return keep
+
+
+def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
+                  progress: Progress | None = None) -> FileTree:
+    """The public newsroom of `site` (already reduced to what may be published)."""
+    tree = FileTree()
+    themes = Themes(site.config)
+    views = _views(site, report, progress)
+    try:
+        render_pages(site, views, themes, tree)
+    except TemplateProblem as exc:
+        raise ProblemsError([*report.problems, exc.problem]) from None
+    render_feeds(site, views, tree)
+    render_sitemap(site, views, tree)
+    render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
+    collect_assets(site, themes.static_folders, tree)
+    return tree
+
+
+def render_kit(site: Site, snippets: dict[Message, list[Snippet]]) -> FileTree:
+    """The internal channel kit: every message, drafts and embargoed ones included."""
+    tree = FileTree()
+    render_kit_files(site, snippets, tree)
+    return tree
+
+
+def _views(site: Site, report: Report, progress: Progress | None) -> dict[str, list[MessageView]]:
+    views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
+    for done, message in enumerate(site.messages, 1):
+        views[message.lang].append(message_view(site, message, report))
+        if progress:
+            progress(done, len(site.messages))
+    return views

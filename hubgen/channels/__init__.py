@@ -1,0 +1,43 @@
+"""Channels: every message as ready-to-paste text for each channel and platform.
+
+Each channel is one module with `NAME` and `snippets(ctx) -> list[Snippet]`: it reads its part
+of the front matter, derives what was left out, renders the templates and counts the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hubgen.channels import advocacy, newsletter, press, recruiting, social
+from hubgen.channels.context import ChannelContext
+from hubgen.channels.spec import check_channel_names
+from hubgen.errors import Problem, Report
+from hubgen.model import Message, Site, Snippet
+
+__all__ = ["CHANNELS", "limit_problems", "message_snippets", "site_snippets"]
+
+CHANNELS: dict[str, Callable[[ChannelContext], list[Snippet]]] = {
+    module.NAME: module.snippets for module in (press, social, recruiting, newsletter, advocacy)
+}
+
+
+def message_snippets(site: Site, message: Message, report: Report) -> list[Snippet]:
+    """Every snippet of one message, in channel order; problems go to `report`."""
+    ctx = ChannelContext(site, message, report)
+    check_channel_names(ctx, tuple(CHANNELS))
+    return [snippet for make in CHANNELS.values() for snippet in make(ctx)]
+
+
+def site_snippets(site: Site, report: Report) -> dict[Message, list[Snippet]]:
+    return {message: message_snippets(site, message, report) for message in site.messages}
+
+
+def limit_problems(snippets: dict[Message, list[Snippet]]) -> list[Problem]:
+    """One error per snippet over its platform's limit."""
+    return [
+        Problem(s.source.as_posix(), s.line,
+                f"channels.{s.channel}" + (f".{s.platform}" if s.platform else ""),
+                f"{s.length} {s.unit} ({s.name}), limit {s.limit}",
+                "shorten it" + ("" if s.derived else ", or leave it out to have it derived"))
+        for found in snippets.values() for s in found if not s.ok
+    ]

@@ -1,0 +1,77 @@
+"""What every channel gets: the message, its URLs, template rendering, snippet making."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.errors import Report
+from hubgen.model import Message, Site, Snippet
+
+__all__ = ["ChannelContext", "count_characters"]
+
+
+def count_characters(text: str) -> int:
+    return len(unicodedata.normalize("NFC", text))
+
+
+@dataclass
+class ChannelContext:
+    site: Site
+    message: Message
+    report: Report
+
+    @property
+    def lang(self) -> str:
+        return self.message.lang
+
+    @property
+    def canonical_url(self) -> str:
+        return self.site.url_of(self.message)
+
+    def spec(self, channel: str) -> Any:
+        """The message's `channels.<channel>` value, None when not written."""
+        return self.message.channels.get(channel)
+
+    def tagged_url(self, channel: str, platform: str | None = None, url: str = "") -> str:
+        """The URL with campaign parameters, so analytics can tell channels apart."""
+        utm = self.site.config.channels.utm
+        names = {"slug": self.message.slug, "channel": channel, "platform": platform or channel}
+        params = {
+            "utm_source": utm.get("source", "{platform}").format(**names),
+            "utm_medium": utm.get("medium", "{channel}").format(**names),
+            "utm_campaign": utm.get("campaign", "{slug}").format(**names),
+        }
+        base = url or self.canonical_url
+        return base + ("&" if "?" in base else "?") + urlencode(params)
+
+    def values(self, url: str) -> dict[str, str]:
+        message = self.message
+        plain = {"title": message.title, "summary": message.summary, "url": url}
+        return {**plain, "key_message": self.render(message.key_message, "key_message", plain)}
+
+    def render(self, text: str, field: str, values: dict[str, str]) -> str:
+        """A snippet text rendered; a template error is reported and the raw text kept."""
+        try:
+            return render_text(text, values, self.message.facts).strip()
+        except SnippetTemplateError as exc:
+            self.error(field, exc.message, exc.fix)
+            return text.strip()
+
+    def error(self, field: str, message: str, fix: str) -> None:
+        self.report.error(self.message.source.as_posix(), self.message.line(field), field,
+                          message, fix)
+
+    def snippet(self, channel: str, text: str, *, field: str, url: str, length: int,
+                limit: int | None, unit: str = "characters", platform: str | None = None,
+                derived: bool = False, variant: int = 1,
+                formats: dict[str, str] | None = None) -> Snippet:
+        return Snippet(
+            message=self.message.slug, lang=self.lang, channel=channel, platform=platform,
+            text=text, length=length, limit=limit, unit=unit, url=url,
+            source=self.message.source, line=self.message.line(field), derived=derived,
+            variant=variant, formats=formats or {},
+        )

@@ -1,0 +1,33 @@
+"""Newsletter channel: a teaser block, as text and as HTML for the mailing tool."""
+
+from __future__ import annotations
+
+from html import escape
+
+from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.spec import text_spec
+from hubgen.model import Snippet
+
+__all__ = ["LIMIT", "NAME", "snippets"]
+
+NAME = "newsletter"
+LIMIT = 600
+"""Characters of teaser text: about five lines in a typical newsletter column."""
+MORE = {"de": "Weiterlesen", "en": "Read more"}
+
+
+def snippets(ctx: ChannelContext) -> list[Snippet]:
+    if NAME not in ctx.site.config.channels.enabled or ctx.spec(NAME) is False:
+        return []
+    field = f"channels.{NAME}"
+    url = ctx.tagged_url(NAME, "email")
+    values = ctx.values(url)
+    written = text_spec(ctx, field, ctx.spec(NAME))
+    teaser = ctx.render(written, field, values) if written is not None else values["summary"]
+    more = MORE.get(ctx.lang, MORE["en"])
+    text = f"{values['title']}\n\n{teaser}\n\n{more}: {url}"
+    html = (f'<h2><a href="{escape(url)}">{escape(values["title"])}</a></h2>\n'
+            f"<p>{escape(teaser)}</p>\n"
+            f'<p><a href="{escape(url)}">{escape(more)} →</a></p>\n')
+    return [ctx.snippet(NAME, text, field=field, url=url, length=count_characters(teaser),
+                        limit=LIMIT, formats={"html": html}, derived=written is None)]

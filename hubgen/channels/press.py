@@ -1,0 +1,97 @@
+"""Press channel: the press-release text for e-mail and wire services, plain text and Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.plaintext import to_plain_text
+from hubgen.channels.spec import mapping_spec
+from hubgen.content.dates import format_date, format_datetime
+from hubgen.model import Snippet
+
+__all__ = ["NAME", "LABELS", "snippets"]
+
+NAME = "press"
+KEYS = ("dateline", "subtitle")
+
+
+@dataclass(frozen=True)
+class Labels:
+    kind: str
+    embargo: str
+    about: str
+    contact: str
+    phone: str
+    email: str
+    links: str
+    end: str
+    online: str
+
+    def embargo_line(self, instant: datetime, lang: str) -> str:
+        if lang == "de":
+            return f"{self.embargo}: " + format_datetime(instant, "d. MMMM y, HH:mm 'Uhr' z", "de")
+        when = format_datetime(instant, "MMMM d, y, h:mm a", lang)
+        return f"{self.embargo} {when} {instant.tzname() or ''}".strip()
+
+
+# Wire-service conventions: German releases close with "Ende der Pressemitteilung",
+# English ones with the "###" end mark.
+LABELS = {
+    "de": Labels("Pressemitteilung", "Sperrfrist", "Über {company}", "Pressekontakt", "Telefon",
+                 "E-Mail", "Links", "– Ende der Pressemitteilung –", "Online"),
+    "en": Labels("Press release", "EMBARGOED UNTIL", "About {company}", "Media contact", "Phone",
+                 "Email", "Links", "###", "Online"),
+}
+
+
+def snippets(ctx: ChannelContext) -> list[Snippet]:
+    spec = mapping_spec(ctx, NAME, KEYS)
+    if spec is None:
+        return []
+    values = ctx.values(ctx.canonical_url)
+    subtitle = ctx.render(str(spec.get("subtitle", "")), "channels.press.subtitle", values)
+    plain, markdown = _texts(ctx, subtitle, str(spec.get("dateline", "")).strip())
+    return [ctx.snippet(NAME, plain, field="channels.press", url=ctx.canonical_url,
+                        length=count_characters(plain), limit=None, formats={"md": markdown},
+                        derived=not spec)]
+
+
+def _texts(ctx: ChannelContext, subtitle: str, dateline: str) -> tuple[str, str]:
+    message, config = ctx.message, ctx.site.config
+    labels = LABELS.get(ctx.lang, LABELS["en"])
+    local_date = message.date.astimezone(config.site.timezone)
+    place = f"{dateline}, " if dateline else ""
+    lead = f"{place}{format_date(local_date, 'long', ctx.lang)} – "
+    body = to_plain_text(message.body, ctx.lang)
+    paragraphs = body.paragraphs or [message.summary]
+    embargo = ([labels.embargo_line(message.embargo.astimezone(config.site.timezone), ctx.lang)]
+               if message.embargo else [])
+    links = ([f"{labels.links}:\n" + "\n".join(f"[{n}] {url}" for n, url in
+                                               enumerate(body.links, 1))] if body.links else [])
+    head = [*embargo, message.title, *([subtitle] if subtitle else [])]
+    plain = [labels.kind, *head, lead + paragraphs[0], *paragraphs[1:],
+             f"{labels.online}: {ctx.canonical_url}", *links, *_tail(ctx, labels)]
+    source = message.body.strip()
+    # A dateline opens the first paragraph; before a heading it stands alone.
+    opening = (f"**{lead.removesuffix(' – ')}**\n\n" if source.startswith("#")
+               else f"**{lead.strip()}** ")
+    markdown = [f"**{labels.kind}**", *(f"**{line}**" for line in embargo), f"# {message.title}",
+                *([f"## {subtitle}"] if subtitle else []), opening + source,
+                f"{labels.online}: <{ctx.canonical_url}>", *_tail(ctx, labels)]
+    return "\n\n".join(plain) + "\n", "\n\n".join(markdown) + "\n"
+
+
+def _tail(ctx: ChannelContext, labels: Labels) -> list[str]:
+    config = ctx.site.config
+    parts = []
+    if boilerplate := config.company.boilerplate.get(ctx.lang):
+        parts.append(labels.about.format(company=config.company.short_name) + "\n" + boilerplate)
+    if contact := config.contacts.get(ctx.message.contact):
+        lines = [labels.contact, ", ".join(filter(None, (contact.name, contact.role_in(ctx.lang))))]
+        lines += [f"{labels.phone}: {contact.phone}"] if contact.phone else []
+        lines += [f"{labels.email}: {contact.email}"]
+        parts.append("\n".join(lines))
+    parts.append(labels.end)
+    return parts

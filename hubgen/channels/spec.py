@@ -1,0 +1,53 @@
+"""Reading a message's `channels.<name>` value: switched off, written, or left to derivation."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from hubgen.channels.context import ChannelContext
+
+__all__ = ["check_channel_names", "mapping_spec", "text_spec"]
+
+
+def _enabled(ctx: ChannelContext, channel: str) -> bool:
+    return channel in ctx.site.config.channels.enabled and ctx.spec(channel) is not False
+
+
+def mapping_spec(ctx: ChannelContext, channel: str, keys: tuple[str, ...]) -> dict[str, Any] | None:
+    """The channel's mapping ({} when not written); None when the channel is off."""
+    if not _enabled(ctx, channel):
+        return None
+    spec = ctx.spec(channel)
+    if spec is None or spec is True:
+        return {}
+    if not isinstance(spec, dict):
+        ctx.error(f"channels.{channel}", f"must be a mapping or false, not {type(spec).__name__}",
+                  f"write {', '.join(keys)} indented under {channel}:")
+        return {}
+    for key, value in spec.items():
+        if key not in keys:
+            close = difflib.get_close_matches(str(key), keys, n=1)
+            ctx.error(f"channels.{channel}.{key}", "unknown key",
+                      f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(keys))
+        elif not isinstance(value, (str, list, bool, int, float)):
+            ctx.error(f"channels.{channel}.{key}", "must be text", f"write {key}: some text")
+    return {k: v for k, v in spec.items() if k in keys}
+
+
+def text_spec(ctx: ChannelContext, field: str, value: Any) -> str | None:
+    """A written snippet text, or None to derive it; wrong types are reported."""
+    if value is None or value is True:
+        return None
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    ctx.error(field, f"must be text, not {type(value).__name__}", f"write {field.split('.')[-1]}: …")
+    return None
+
+
+def check_channel_names(ctx: ChannelContext, known: tuple[str, ...]) -> None:
+    for name in ctx.message.channels:
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            ctx.error(f"channels.{name}", "unknown channel",
+                      f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(known))

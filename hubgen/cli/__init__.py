@@ -1,0 +1,1 @@
+"""The `hubgen` command line."""

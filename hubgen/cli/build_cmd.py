@@ -1,0 +1,41 @@
+"""`hubgen build`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hubgen.build import BuildOptions, build
+from hubgen.cli.output import ProgressBar, print_problems
+from hubgen.cli.site import site_root
+
+__all__ = ["add_parser"]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser(
+        "build", help="build public/ (the newsroom) and kit/ (the channel kit)",
+        description="Build the deployable newsroom into public/ and the internal channel kit into"
+                    " kit/. Nothing is replaced unless the whole build succeeds.")
+    cmd.add_argument("--drafts", action="store_true",
+                     help="publish drafts too (for a private preview; don't deploy)")
+    cmd.add_argument("--future", action="store_true",
+                     help="publish messages dated or embargoed in the future (don't deploy)")
+    cmd.add_argument("--out", type=Path, metavar="DIR",
+                     help="public output folder inside the site (default: [site] output_dir)")
+    cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
+    cmd.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = site_root(args.site)
+    progress = ProgressBar("building")
+    try:
+        result = build(BuildOptions(root, out=args.out.resolve() if args.out else None,
+                                    drafts=args.drafts, future=args.future), progress)
+    finally:
+        progress.close()
+    print_problems(result.warnings)
+    print(f"built {result.published} of {result.messages} messages, {result.pages} pages,"
+          f" {result.files} files in {result.seconds:.2f} s → {result.output.name}/")
+    return 0

@@ -1,0 +1,60 @@
+"""Read every message under content/ and check what no single file can: unique slugs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hubgen.config import Config
+from hubgen.content.frontmatter import FrontMatterError, parse_front_matter
+from hubgen.content.message import build_message
+from hubgen.errors import Report
+from hubgen.model import Message, Site
+
+__all__ = ["is_message_file", "load_site"]
+
+
+def is_message_file(path: Path) -> bool:
+    """Markdown files, minus editor leftovers and files switched off with a leading _ or ."""
+    name = path.name
+    return name.endswith(".md") and not name.startswith((".", "_", "#", "~")) and "~" not in name
+
+
+def load_site(config: Config, report: Report) -> Site:
+    """Every valid message of the site; problems of all files go to `report`."""
+    messages = []
+    for path in sorted(config.content_path.rglob("*.md")):
+        relative = path.relative_to(config.root)
+        if not is_message_file(path) or any(p.startswith(".") for p in relative.parts):
+            continue
+        try:
+            front = parse_front_matter(path.read_text(encoding="utf-8"))
+        except FrontMatterError as exc:
+            report.error(relative.as_posix(), exc.line, "front matter", exc.message, exc.fix)
+            continue
+        except UnicodeDecodeError:
+            report.error(relative.as_posix(), 1, "file", "is not UTF-8 text", "save it as UTF-8")
+            continue
+        message = build_message(front, relative, config, report)
+        if message is not None:
+            messages.append(message)
+    _check_unique(messages, report)
+    messages.sort(key=lambda m: (m.date, m.source.as_posix()), reverse=True)
+    return Site(config, tuple(messages))
+
+
+def _check_unique(messages: list[Message], report: Report) -> None:
+    pages: dict[tuple[str, str, str], Message] = {}
+    versions: dict[tuple[str, str], Message] = {}
+    for message in sorted(messages, key=lambda m: m.source.as_posix()):
+        page = (message.lang, message.section, message.slug)
+        if (first := pages.setdefault(page, message)) is not message:
+            report.error(message.source.as_posix(), message.line("slug") if "slug" in message.lines
+                         else message.line("title"), "slug",
+                         f"'{message.slug}' is already used by {first.source.as_posix()}",
+                         "give this message its own slug")
+        version = (message.translation_key, message.lang)
+        if (first := versions.setdefault(version, message)) is not message:
+            report.error(message.source.as_posix(), message.line("translation_key"),
+                         "translation_key",
+                         f"{first.source.as_posix()} is already the '{message.lang}' version of"
+                         f" '{message.translation_key}'", "set lang or use another translation_key")

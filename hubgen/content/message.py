@@ -1,0 +1,217 @@
+"""Turn one file's front matter into a Message, reporting every bad field."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hubgen.config import Config
+from hubgen.content.dates import parse_datetime
+from hubgen.content.frontmatter import FrontMatter
+from hubgen.content.slug import SLUG_RE, slugify
+from hubgen.errors import Report
+from hubgen.model import Message
+
+__all__ = ["FIELDS", "build_message"]
+
+FIELDS = (
+    "title", "date", "summary", "lang", "slug", "translation_key", "key_message", "facts", "tags",
+    "image", "image_alt", "contact", "embargo", "draft", "channels",
+)
+REQUIRED = ("title", "date", "summary")
+FACT_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass
+class _Fields:
+    """Reads fields of one file; every problem goes to the report with the field's line."""
+
+    data: dict[str, Any]
+    lines: dict[str, int]
+    path: str
+    report: Report
+
+    def problem(self, name: str, message: str, fix: str) -> None:
+        line = self.lines.get(name) or self.lines.get(name.split(".")[0]) or 1
+        self.report.error(self.path, line, name, message, fix)
+
+    def text(self, name: str, default: str = "") -> str:
+        value = self.data.get(name, default)
+        if value is None:
+            return default
+        if isinstance(value, (dict, list, bool)):
+            self.problem(name, f"must be text, not {_kind(value)}", f"write {name}: some text")
+            return default
+        return str(value).strip()
+
+    def date(self, name: str, config: Config) -> datetime | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        try:
+            return parse_datetime(str(value), config.site.timezone)
+        except ValueError as exc:
+            self.problem(name, f"bad date: {exc}",
+                         "write YYYY-MM-DD or YYYY-MM-DD HH:MM, optionally with +01:00")
+            return None
+
+
+def _kind(value: object) -> str:
+    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty"}
+    return names.get(type(value), type(value).__name__)
+
+
+def build_message(front: FrontMatter, path: Path, config: Config, report: Report) -> Message | None:
+    """Validate the front matter of the file at `path` (relative to the site root)."""
+    fields = _Fields(front.data, front.lines, path.as_posix(), report)
+    before = len(report.errors)
+    _check_names(fields)
+    title = fields.text("title")
+    date = fields.date("date", config)
+    lang = _lang(fields, path, config)
+    tags = _list_of_text(fields, "tags")
+    image, image_alt = _image(fields, config)
+    draft = fields.data.get("draft", False)
+    if not isinstance(draft, bool):
+        fields.problem("draft", f"must be true or false, not {_kind(draft)}", "write draft: true")
+    channels = fields.data.get("channels", {}) or {}
+    if not isinstance(channels, dict):
+        fields.problem("channels", f"must be a mapping, not {_kind(channels)}",
+                       "write channels: with one indented key per channel")
+        channels = {}
+    message = Message(
+        source=path,
+        title=title,
+        date=date or datetime.min,
+        summary=fields.text("summary"),
+        lang=lang,
+        slug=_slug(fields, title),
+        section=_section(fields, path),
+        translation_key=fields.text("translation_key") or _default_translation_key(path, lang),
+        body=front.body,
+        body_line=front.body_line,
+        key_message=fields.text("key_message"),
+        facts=_facts(fields),
+        tags=tuple(dict.fromkeys(tags)),
+        image=image,
+        image_alt=image_alt,
+        contact=_contact(fields, config),
+        embargo=fields.date("embargo", config),
+        draft=draft is True,
+        channels=channels,
+        lines=dict(front.lines),
+    )
+    return message if len(report.errors) == before else None
+
+
+def _check_names(fields: _Fields) -> None:
+    for name in fields.data:
+        if name not in FIELDS:
+            close = difflib.get_close_matches(str(name), FIELDS, n=1)
+            fields.problem(str(name), "unknown field",
+                           f"did you mean '{close[0]}'?" if close else "remove it or check the spelling")
+    for name in REQUIRED:
+        value = fields.data.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            fields.report.error(fields.path, fields.lines.get(name, 1), name,
+                                "missing" if name not in fields.data else "is empty",
+                                f"add '{name}: …' to the front matter")
+
+
+def _lang(fields: _Fields, path: Path, config: Config) -> str:
+    suffix = path.suffixes[-2][1:] if len(path.suffixes) > 1 else ""
+    default = suffix if suffix in config.site.languages else config.site.language
+    lang = fields.text("lang", default)
+    if lang not in config.site.languages:
+        fields.problem("lang", f"'{lang}' is not a language of this site",
+                       "use one of " + ", ".join(config.site.languages) + " or add it to [site] languages")
+        return config.site.language
+    return lang
+
+
+def _slug(fields: _Fields, title: str) -> str:
+    if "slug" not in fields.data:
+        return slugify(title) or "message"
+    slug = fields.text("slug")
+    if not SLUG_RE.match(slug):
+        fields.problem("slug", f"'{slug}' is not a valid slug",
+                       f"use lowercase letters, digits and hyphens, e.g. '{slugify(slug) or 'my-news'}'")
+    return slug
+
+
+def _section(fields: _Fields, path: Path) -> str:
+    if len(path.parts) <= 2:
+        return "news"
+    section = path.parts[1]
+    if not SLUG_RE.match(section):
+        fields.report.error(fields.path, 1, "path", f"folder '{section}' can't be a URL section",
+                            f"rename it to '{slugify(section) or 'news'}'")
+    return section
+
+
+def _default_translation_key(path: Path, lang: str) -> str:
+    """Files `x.md` and `x.en.md` in one folder are versions of one message."""
+    name = path.name.removesuffix(".md").removesuffix(f".{lang}")
+    return (path.parent / name).as_posix()
+
+
+def _list_of_text(fields: _Fields, name: str) -> list[str]:
+    value = fields.data.get(name, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        fields.problem(name, f"must be a list of words, not {_kind(value)}", f"write {name}: [A, B]")
+        return []
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _image(fields: _Fields, config: Config) -> tuple[str, str]:
+    image, alt = fields.text("image"), fields.text("image_alt")
+    if not image:
+        return "", alt
+    content = config.content_path.resolve()
+    target = (content / image).resolve()
+    if not target.is_relative_to(content):
+        fields.problem("image", f"'{image}' is outside {config.site.content_dir}/",
+                       f"put the image inside {config.site.content_dir}/ and give its path from there")
+    elif not target.is_file():
+        fields.problem("image", f"file '{image}' not found in {config.site.content_dir}/",
+                       "check the path; it is relative to the content folder")
+    if not alt:
+        fields.problem("image_alt" if "image_alt" in fields.data else "image",
+                       "image_alt is required when image is set",
+                       "describe the image for readers who can't see it")
+    return image, alt
+
+
+def _facts(fields: _Fields) -> dict[str, str]:
+    value = fields.data.get("facts", {}) or {}
+    if not isinstance(value, dict):
+        fields.problem("facts", f"must be a mapping, not {_kind(value)}", "write facts: then 'name: value' lines")
+        return {}
+    facts = {}
+    for key, fact in value.items():
+        if not FACT_KEY_RE.match(str(key)):
+            fields.problem(f"facts.{key}", "not a usable fact name",
+                           "use letters, digits and _ so that {{ facts.name }} works")
+        elif isinstance(fact, (dict, list)) or fact is None:
+            fields.problem(f"facts.{key}", f"must be text or a number, not {_kind(fact)}",
+                           'write it as a single value such as "40.000"')
+        else:
+            facts[str(key)] = str(fact)
+    return facts
+
+
+def _contact(fields: _Fields, config: Config) -> str:
+    contact = fields.text("contact")
+    if contact and contact not in config.contacts:
+        known = ", ".join(sorted(config.contacts)) or "none defined"
+        fields.problem("contact", f"unknown contact '{contact}'",
+                       f"use one of: {known}; contacts are defined in hubgen.toml [contacts.NAME]")
+    return contact
+
+

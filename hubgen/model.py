@@ -1,0 +1,131 @@
+"""The typed model every layer above content shares: Site and Message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hubgen.config import Config
+
+__all__ = ["Message", "Site", "Snippet"]
+
+
+@dataclass(frozen=True, eq=False)
+class Message:
+    """One message: a Markdown file with validated front matter."""
+
+    source: Path
+    """Path relative to the site root, as shown in error messages."""
+    title: str
+    date: datetime
+    summary: str
+    lang: str
+    slug: str
+    section: str
+    """First folder under content/ (`news`, `jobs`); `news` for files at its top."""
+    translation_key: str
+    body: str
+    body_line: int
+    """File line on which the Markdown body starts."""
+    key_message: str = ""
+    facts: dict[str, str] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    image: str = ""
+    """Path relative to content/."""
+    image_alt: str = ""
+    contact: str = ""
+    embargo: datetime | None = None
+    draft: bool = False
+    channels: dict[str, Any] = field(default_factory=dict)
+    """The raw `channels:` mapping; the channel layer validates and types it."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """Front-matter line of each field, dotted for nested keys (`channels.social.x`)."""
+
+    @property
+    def publish_at(self) -> datetime:
+        """The instant the message may be public: its date, or its embargo if later."""
+        return max(self.date, self.embargo) if self.embargo else self.date
+
+    def is_public(self, now: datetime) -> bool:
+        return not self.draft and self.publish_at <= now
+
+    def line(self, dotted_field: str) -> int:
+        """The line of a field, or of its nearest written parent, or of the front matter."""
+        parts = dotted_field.split(".")
+        for end in range(len(parts), 0, -1):
+            if (found := self.lines.get(".".join(parts[:end]))) is not None:
+                return found
+        return 1
+
+
+@dataclass(frozen=True)
+class Site:
+    """The configuration and every message, in date order, newest first."""
+
+    config: Config
+    messages: tuple[Message, ...]
+
+    def path_of(self, message: Message) -> str:
+        """Site path of a message page, e.g. `en/news/solar-park/`."""
+        prefix = "" if message.lang == self.config.site.language else f"{message.lang}/"
+        return f"{prefix}{message.section}/{message.slug}/"
+
+    def url_of(self, message: Message) -> str:
+        return self.config.url(self.path_of(message))
+
+    def translations(self, message: Message) -> list[Message]:
+        """The other language versions of a message, in site language order."""
+        order = self.config.site.languages
+        return sorted(
+            (m for m in self.messages
+             if m.translation_key == message.translation_key and m.lang != message.lang),
+            key=lambda m: order.index(m.lang) if m.lang in order else len(order),
+        )
+
+    def select(self, keep: Any) -> Site:
+        return Site(self.config, tuple(m for m in self.messages if keep(m)))
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One ready-to-paste text of a message for one channel (and platform)."""
+
+    message: str
+    """The message's slug."""
+    lang: str
+    channel: str
+    platform: str | None
+    text: str
+    length: int
+    limit: int | None
+    unit: str
+    url: str
+    source: Path
+    line: int
+    """Front-matter line the text was written on, or of the field it was derived from."""
+    derived: bool = False
+    variant: int = 1
+    """Advocacy posts come in several variants, numbered from 1."""
+    formats: dict[str, str] = field(default_factory=dict)
+    """The same snippet in other formats, by file extension (`md`, `html`)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.limit is None or self.length <= self.limit
+
+    @property
+    def name(self) -> str:
+        """`social-x`, `press`, `advocacy-2-linkedin`: unique within a message."""
+        parts = [self.channel]
+        if self.channel == "advocacy":
+            parts.append(str(self.variant))
+        if self.platform:
+            parts.append(self.platform)
+        return "-".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"message": self.message, "lang": self.lang, "channel": self.channel,
+                "platform": self.platform, "text": self.text, "length": self.length,
+                "limit": self.limit, "unit": self.unit, "url": self.url, "ok": self.ok}

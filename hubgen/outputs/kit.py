@@ -1,0 +1,68 @@
+"""The internal channel kit's machine-readable parts: snippets.json, one file per snippet,
+and CSV files for bulk scheduling tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from hubgen.model import Message, Site, Snippet
+from hubgen.outputs.tree import FileTree
+
+__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "snippet_path"]
+
+BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
+"""Buffer's bulk upload: one CSV per channel, time as YYYY-MM-DD HH:MM."""
+# Hootsuite's bulk composer: no header; date (DD/MM/YYYY HH:MM), message, link. The link column
+# stays empty because the message already carries the tagged URL (Hootsuite would add it twice).
+
+
+def snippet_path(message: Message, snippet: Snippet, extension: str = "txt") -> str:
+    return f"{message.lang}/{message.section}/{message.slug}/{snippet.name}.{extension}"
+
+
+def posting_time(site: Site, message: Message) -> datetime:
+    """When a message's posts go out: once it is public, rounded up to the next five minutes,
+    as schedulers take only such times."""
+    local = message.publish_at.astimezone(site.config.site.timezone).replace(second=0,
+                                                                                microsecond=0)
+    return local + timedelta(minutes=-local.minute % 5)
+
+
+def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
+    everything = [s for message in site.messages for s in snippets.get(message, [])]
+    tree.add_text("snippets.json", json.dumps([s.to_json() for s in everything],
+                                              ensure_ascii=False, indent=2) + "\n")
+    for message in site.messages:
+        for snippet in snippets.get(message, []):
+            tree.add_text(snippet_path(message, snippet), snippet.text)
+            for extension, text in snippet.formats.items():
+                tree.add_text(snippet_path(message, snippet, extension), text)
+    _schedules(site, snippets, tree)
+
+
+def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
+    """Social posts of every message that isn't a draft, one file per platform and tool."""
+    for platform in site.config.channels.platforms:
+        buffer, hootsuite = _writer(), _writer()
+        buffer[1].writerow(BUFFER_COLUMNS)
+        for message in sorted(site.messages, key=lambda m: m.publish_at):
+            if message.draft:
+                continue
+            when = posting_time(site, message)
+            for snippet in snippets.get(message, []):
+                if snippet.channel == "social" and snippet.platform == platform:
+                    image = site.config.url(message.image) if message.image else ""
+                    buffer[1].writerow((snippet.text, image, ", ".join(message.tags),
+                                        when.strftime("%Y-%m-%d %H:%M")))
+                    hootsuite[1].writerow((when.strftime("%d/%m/%Y %H:%M"), snippet.text, ""))
+        tree.add_text(f"exports/buffer-{platform}.csv", buffer[0].getvalue())
+        tree.add_text(f"exports/hootsuite-{platform}.csv", hootsuite[0].getvalue())
+
+
+def _writer() -> tuple[io.StringIO, Any]:
+    out = io.StringIO()
+    return out, csv.writer(out, lineterminator="\r\n")

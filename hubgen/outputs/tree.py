@@ -1,0 +1,31 @@
+"""A folder's future content: texts made by the build and files copied from the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+__all__ = ["FileTree", "safe_relative"]
+
+
+def safe_relative(path: str) -> str:
+    """The path if it stays inside its folder; ValueError for absolute paths or `..`."""
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path:
+        raise ValueError(f"unsafe output path '{path}'")
+    return pure.as_posix()
+
+
+@dataclass
+class FileTree:
+    texts: dict[str, bytes] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+
+    def add_text(self, path: str, text: str) -> None:
+        self.texts[safe_relative(path)] = text.encode("utf-8")
+
+    def add_copy(self, path: str, source: Path) -> None:
+        self.copies[safe_relative(path)] = source
+
+    def paths(self) -> set[str]:
+        return set(self.texts) | set(self.copies)

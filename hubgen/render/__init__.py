@@ -1,0 +1,1 @@
+"""Rendering: Markdown to HTML, Jinja themes, localised strings and dates."""

@@ -1,0 +1,92 @@
+"""Jinja2 themes: a site's templates/ over its theme; errors carry template file and line."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from hubgen.config import Config
+from hubgen.errors import Problem
+
+__all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
+
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+def theme_folder(config: Config) -> Path:
+    """`default` is the theme inside the package; anything else is a folder of the site."""
+    name = config.site.theme
+    local = config.root / name
+    if local.is_dir():
+        return local
+    if (config.root / "themes" / name).is_dir():
+        return config.root / "themes" / name
+    return BUILTIN_THEMES / name
+
+
+class TemplateProblem(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass
+class Themes:
+    """The template environment of one site."""
+
+    config: Config
+
+    def __post_init__(self) -> None:
+        theme = theme_folder(self.config)
+        self.folders = [f for f in (self.config.root / "templates", theme)
+                        if f.is_dir()]
+        self.static_folders = [theme / "static"]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(["html", "xml"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(Problem(self._display(exc.filename or name), exc.lineno,
+                                          "template", exc.message or "syntax error",
+                                          "fix the template syntax")) from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateProblem(Problem(name, 0, "template", f"template '{exc.name}' not found",
+                                          "add it to templates/ or the theme")) from None
+        except (jinja2.UndefinedError, TypeError, KeyError, ValueError, AttributeError) as exc:
+            path, line = self._template_frame(exc, name)
+            fix = ("check the variable name; docs/themes.md lists what templates get"
+                   if isinstance(exc, jinja2.UndefinedError) else "fix the expression")
+            raise TemplateProblem(Problem(path, line, "template", str(exc), fix)) from None
+
+    def _template_frame(self, exc: BaseException, name: str) -> tuple[str, int]:
+        """The innermost template frame of an error: Jinja maps template lines into tracebacks."""
+        folders = [str(f) for f in self.folders]
+        found = (name, 0)
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if any(frame.filename.startswith(f) for f in folders):
+                found = (self._display(frame.filename), frame.lineno or 0)
+        return found
+
+    def _display(self, filename: str) -> str:
+        path = Path(filename)
+        if not path.is_absolute():
+            for folder in self.folders:
+                if (folder / filename).is_file():
+                    path = folder / filename
+                    break
+        try:
+            return path.relative_to(self.config.root).as_posix()
+        except ValueError:
+            return path.as_posix()

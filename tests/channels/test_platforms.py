@@ -1,0 +1,232 @@
+"""Platform counting rules, checked against published cases and worked examples."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from hubgen.channels.platforms import PLATFORMS, count, shorten_to_fit
+
+FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"  # 7 code points, 25 bytes
+FLAG_DE = "\U0001F1E9\U0001F1EA"
+THUMBS_UP_MEDIUM = "\U0001F44D\U0001F3FD"
+E_ACUTE_NFD = "e\u0301"
+
+
+def _x_cases() -> list[Any]:
+    path = Path(__file__).parent / "fixtures" / "x_weighted_length.yaml"
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        pytest.param(
+            case["text"] if "text" in case else "".join(p * n for p, n in case["parts"]),
+            case["expected"],
+            id=f"{case['source']}: {case['description']}",
+        )
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), _x_cases())
+def test_x_weighted_length(text: str, expected: int) -> None:
+    assert count("x", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "limit", "unit", "hashtag_limit", "hashtags_inline"),
+    [
+        ("x", "X", 280, "weighted", 50, True),
+        ("linkedin", "LinkedIn", 3000, "characters", None, True),
+        ("mastodon", "Mastodon", 500, "graphemes", None, True),
+        ("bluesky", "Bluesky", 300, "graphemes", None, True),
+        ("threads", "Threads", 500, "characters", 1, True),
+        ("instagram", "Instagram", 2200, "characters", 5, False),
+        ("facebook", "Facebook", 63206, "characters", None, True),
+    ],
+)
+def test_platform_data(name: str, label: str, limit: int, unit: str,
+                       hashtag_limit: int | None, hashtags_inline: bool) -> None:
+    platform = PLATFORMS[name]
+    assert (platform.name, platform.label, platform.limit, platform.unit) == (
+        name, label, limit, unit)
+    assert (platform.hashtag_limit, platform.hashtags_inline) == (hashtag_limit, hashtags_inline)
+
+
+def test_platforms_in_config_order() -> None:
+    assert list(PLATFORMS) == [
+        "x", "linkedin", "mastodon", "bluesky", "threads", "instagram", "facebook"]
+
+
+def test_unknown_platform_names_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="unknown platform 'myspace'; known: x, linkedin"):
+        count("myspace", "hello")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("hello", 5, id="ascii"),
+        pytest.param("", 0, id="empty"),
+        pytest.param(FAMILY, 1, id="ZWJ family is one grapheme"),
+        pytest.param(FLAG_DE, 1, id="flag is one grapheme"),
+        pytest.param(THUMBS_UP_MEDIUM, 1, id="skin tone joins its emoji"),
+        pytest.param("1\uFE0F\u20E3", 1, id="keycap"),
+        pytest.param(E_ACUTE_NFD, 1, id="combining accent joins its letter"),
+        pytest.param("a\u0308\u0323", 1, id="two combining marks on one letter"),
+        pytest.param("\r\n", 1, id="CRLF is one grapheme"),
+        pytest.param("日本語", 3, id="CJK one each"),
+        pytest.param("https://example.com/a/very/long/path", 36, id="URL counts in full"),
+        pytest.param("@nordlicht-energie.example", 26, id="handle counts in full"),
+        pytest.param("a" * 300, 300, id="300 is the limit"),
+    ],
+)
+def test_bluesky_graphemes(text: str, expected: int) -> None:
+    assert count("bluesky", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("https://example.com/x?y=1", 23, id="https URL is 23"),
+        pytest.param("http://example.com", 23, id="http URL is 23"),
+        pytest.param("see https://example.com/" + "p" * 100 + " now", 4 + 23 + 4,
+                     id="long URL in a sentence is 23"),
+        pytest.param("see https://example.com/path, then", 4 + 23 + 6,
+                     id="comma after URL is text"),
+        pytest.param("example.com", 11, id="no scheme, no URL"),
+        pytest.param("ftp://example.com", 17, id="only http and https"),
+        pytest.param("https://newsroom.nordlicht-energie.example/x", 44,
+                     id=".example is no TLD, so no URL"),
+        pytest.param("@alice@example.social", 6, id="remote mention counts as @alice"),
+        pytest.param("Hallo @alice@example.social!", 13, id="mention in a sentence"),
+        pytest.param("@alice@example.social.", 7, id="full stop after mention stays"),
+        pytest.param("@bob", 4, id="local mention unchanged"),
+        pytest.param("mail alice@example.social", 25, id="e-mail address is no mention"),
+        pytest.param("https://example.social/@alice@example.social", 23,
+                     id="mention inside a URL is part of the URL"),
+        pytest.param(FAMILY, 1, id="graphemes: ZWJ family is 1"),
+        pytest.param(E_ACUTE_NFD, 1, id="graphemes: combining accent"),
+        pytest.param("Grüße", 5, id="umlauts"),
+    ],
+)
+def test_mastodon(text: str, expected: int) -> None:
+    assert count("mastodon", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("hello", 5, id="ascii"),
+        pytest.param("Grüße", 5, id="umlauts"),
+        pytest.param("Caf" + E_ACUTE_NFD, 4, id="NFC first"),
+        pytest.param("\U0001F600", 4, id="emoji counts its UTF-8 bytes"),
+        pytest.param(FAMILY, 25, id="ZWJ family is 25 bytes"),
+        pytest.param(FLAG_DE, 8, id="flag is 8 bytes"),
+        pytest.param("\u2764\uFE0F", 6, id="heart with VS16 is 6 bytes"),
+        pytest.param("\u263A", 1, id="text-style smiley is a character"),
+        pytest.param("https://example.com/presse", 26, id="URL counts in full"),
+    ],
+)
+def test_threads(text: str, expected: int) -> None:
+    assert count("threads", text) == expected
+
+
+@pytest.mark.parametrize("platform", ["linkedin", "instagram", "facebook"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Grüße aus Hamburg", 17, id="umlauts"),
+        pytest.param("Caf" + E_ACUTE_NFD, 4, id="NFC first"),
+        pytest.param("\U0001F600", 1, id="emoji is one code point"),
+        pytest.param(FAMILY, 7, id="ZWJ family is 7 code points"),
+        pytest.param("https://example.com/presse", 26, id="URL counts in full"),
+    ],
+)
+def test_code_point_platforms(platform: str, text: str, expected: int) -> None:
+    assert count(platform, text) == expected
+
+
+# --- shorten_to_fit ------------------------------------------------------------------------
+
+def _filler(size: int) -> str:
+    """A tail of `size` graphemes or characters: one space and x's."""
+    return " " + "x" * (size - 1)
+
+
+@pytest.mark.parametrize(
+    ("platform", "text", "tail"),
+    [
+        pytest.param("x", "Kurz und gut.", " https://www.nordlicht-energie.de/presse #Solar",
+                     id="x short"),
+        pytest.param("x", "a" * 256, " https://example.com", id="x exactly 280"),
+        pytest.param("bluesky", "Neuer Solarpark!", "", id="bluesky no tail"),
+        pytest.param("mastodon", "Neu: https://example.com/" + "p" * 600, "",
+                     id="mastodon long URL is 23"),
+        pytest.param("instagram", "Neuer Solarpark.", "\n\n#Solar #Energiewende",
+                     id="instagram hashtag block"),
+        pytest.param("linkedin", "", " #Energiewende", id="linkedin empty text"),
+    ],
+)
+def test_shorten_leaves_fitting_text_alone(platform: str, text: str, tail: str) -> None:
+    assert shorten_to_fit(platform, text, tail) == text
+
+
+@pytest.mark.parametrize(
+    ("platform", "text", "tail", "expected"),
+    [
+        pytest.param("bluesky", "Alpha beta gamma", _filler(286), "Alpha beta…",
+                     id="cut after the last whole word"),
+        pytest.param("bluesky", "Alpha beta, gamma delta", _filler(286), "Alpha beta…",
+                     id="trailing comma trimmed"),
+        pytest.param("bluesky", "Energiewende — jetzt handeln", _filler(284), "Energiewende…",
+                     id="trailing dash and space trimmed"),
+        pytest.param("bluesky", "Leistung 1,2\u00a0Gigawatt heute", _filler(284), "Leistung…",
+                     id="never cut at a no-break space"),
+        pytest.param("bluesky", "Alpha beta gamma delta", _filler(284), "Alpha beta…",
+                     id="ellipsis counted: Alpha beta gamma would fit without it"),
+        pytest.param("bluesky", "Donaudampfschifffahrtsgesellschaft ist lang", _filler(286), "",
+                     id="first word too long"),
+        pytest.param("bluesky", "Alpha beta", _filler(301), "", id="tail alone too long"),
+        pytest.param("bluesky", "— Alpha beta gamma", _filler(284), "— Alpha beta…",
+                     id="leading dash is no word to stop at"),
+        pytest.param("x", " ".join(["Wort"] * 60),
+                     " https://www.nordlicht-energie.de/presse #Energiewende",
+                     " ".join(["Wort"] * 48) + "…",
+                     id="X: URL in tail is 23, ellipsis weighs 2"),
+        pytest.param("mastodon", "Lies https://example.com/" + "p" * 200 + " jetzt bitte",
+                     _filler(461), "Lies https://example.com/" + "p" * 200 + " jetzt…",
+                     id="Mastodon: URL in text is 23"),
+    ],
+)
+def test_shorten_examples(platform: str, text: str, tail: str, expected: str) -> None:
+    assert shorten_to_fit(platform, text, tail) == expected
+
+
+def test_shorten_with_own_ellipsis() -> None:
+    assert shorten_to_fit("bluesky", "Alpha beta gamma", _filler(286), " ...") == "Alpha beta ..."
+
+
+BOILERPLATE = (
+    "Die Nordlicht Energie GmbH mit Sitz in Hamburg erzeugt Strom aus Sonne und Wind für "
+    "Haushalte und Unternehmen in Norddeutschland. Mit 640 Mitarbeiterinnen und Mitarbeitern "
+    "betreibt das Unternehmen 38 Solar- und Windparks mit zusammen 1,2 Gigawatt Leistung. "
+    "Mehr: https://www.nordlicht-energie.de/unternehmen 🌞🌬️ "
+)
+TAIL = " https://www.nordlicht-energie.de/presse/solarpark #Energiewende #Solar"
+
+
+@pytest.mark.parametrize("platform", list(PLATFORMS))
+def test_shorten_fits_at_a_word_boundary_and_as_long_as_possible(platform: str) -> None:
+    limit = PLATFORMS[platform].limit
+    text = BOILERPLATE * (limit // 100)
+    result = shorten_to_fit(platform, text, TAIL)
+    stem = result.removesuffix("…")
+    assert result.endswith("…") and stem
+    assert count(platform, result + TAIL) <= limit
+    assert text.startswith(stem)
+    assert not text[len(stem)].isalnum(), "cut mid-word"
+    next_word = text[: re.compile(r"\S*\s+\S+").match(text, len(stem)).end()].rstrip(".,: ")
+    assert count(platform, next_word + "…" + TAIL) > limit, "a longer text would have fit"
