@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from hubgen.build.safety import check_output_folder
+from hubgen.build.safety import check_apart, check_output_folder
 from hubgen.build.write import write_folders
 from hubgen.channels import limit_problems, site_snippets
 from hubgen.config import load_config
@@ -25,7 +25,7 @@ from hubgen.outputs.tree import FileTree
 from hubgen.render.templates import TemplateProblem, Themes
 from hubgen.render.views import MessageView, message_view
 
-__all__ = ["BuildOptions", "BuildResult", "Progress", "build", "load"]
+__all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "load", "render"]
 
 Progress = Callable[[int, int], None]
 
@@ -63,32 +63,51 @@ def load(root: Path, report: Report) -> Site:
     return site
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    started = time.perf_counter()
+@dataclass(frozen=True)
+class Rendered:
+    """A whole build in memory, before anything is written."""
+
+    site: Site
+    published: int
+    public: FileTree
+    kit: FileTree
+    over_limit: list[Problem]
+    warnings: list[Problem]
+
+
+def render(options: BuildOptions, progress: Progress | None = None) -> Rendered:
+    """Read, check and render everything; ProblemsError if anything but limits is wrong."""
     report = Report()
     site = load(options.root, report)
-    output = check_output_folder(site.config, options.out or site.config.output_path)
-    kit_output = check_output_folder(site.config, site.config.kit_path)
     public = site.select(_publishable(options))
-
-    # Phase 1: render everything in memory; nothing is written if anything fails.
     snippets = site_snippets(site, report)
-    over_limit = limit_problems(snippets)
     public_tree = render_public(public, snippets, report, progress)
     kit_tree = render_kit(site, snippets)
     report.raise_if_errors()
+    return Rendered(site, len(public.messages), public_tree, kit_tree,
+                    limit_problems(snippets), report.problems)
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    started = time.perf_counter()
+    # Phase 1: render everything in memory; nothing is written if anything fails.
+    rendered = render(options, progress)
+    config = rendered.site.config
+    output = check_output_folder(config, options.out or config.output_path)
+    kit_output = check_output_folder(config, config.kit_path)
+    check_apart(output, kit_output)
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
     # reach the internal kit, where the writer sees them marked; public/ stays as it was.
-    if over_limit:
-        write_folders({kit_output: kit_tree})
-        raise ProblemsError(over_limit)
-    write_folders({output: public_tree, kit_output: kit_tree})
+    if rendered.over_limit:
+        write_folders({kit_output: rendered.kit})
+        raise ProblemsError(rendered.over_limit)
+    write_folders({output: rendered.public, kit_output: rendered.kit})
     return BuildResult(
-        messages=len(site.messages), published=len(public.messages),
-        pages=sum(p.endswith(".html") for p in public_tree.paths()),
-        files=len(public_tree.paths()), seconds=time.perf_counter() - started, output=output,
-        warnings=report.problems,
+        messages=len(rendered.site.messages), published=rendered.published,
+        pages=sum(p.endswith(".html") for p in rendered.public.paths()),
+        files=len(rendered.public.paths()), seconds=time.perf_counter() - started,
+        output=output, warnings=rendered.warnings,
     )
 
 

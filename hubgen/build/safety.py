@@ -7,7 +7,7 @@ from pathlib import Path
 from hubgen.config import Config
 from hubgen.errors import UsageError
 
-__all__ = ["MARKER", "check_output_folder"]
+__all__ = ["MARKER", "check_apart", "check_output_folder"]
 
 MARKER = ".hubgen-output"
 """File in every output folder: hubgen only ever replaces folders that carry it."""
@@ -32,3 +32,10 @@ def check_output_folder(config: Config, folder: Path) -> Path:
         raise UsageError(f"{folder} exists and was not made by hubgen"
                          " (move it away or choose another output folder)")
     return target
+
+
+def check_apart(public: Path, kit: Path) -> None:
+    """UsageError if one output folder would hold (and so replace) the other."""
+    if public.is_relative_to(kit) or kit.is_relative_to(public):
+        raise UsageError(f"output folder {public} overlaps the channel kit folder {kit.name}"
+                         " (choose a folder of its own, such as public)")

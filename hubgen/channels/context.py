@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +23,7 @@ class ChannelContext:
     site: Site
     message: Message
     report: Report
+    _reported: set[tuple[str, str]] = field(default_factory=set, init=False, repr=False)
 
     @property
     def lang(self) -> str:
@@ -62,6 +63,10 @@ class ChannelContext:
             return text.strip()
 
     def error(self, field: str, message: str, fix: str) -> None:
+        # Shared fields (key_message) are rendered by every channel; report each problem once.
+        if (field, message) in self._reported:
+            return
+        self._reported.add((field, message))
         self.report.error(self.message.source.as_posix(), self.message.line(field), field,
                           message, fix)
 

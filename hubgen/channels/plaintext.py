@@ -37,6 +37,10 @@ def to_plain_text(markdown: str, lang: str) -> PlainText:
             prefixes.append(_bullet(numbers))
         elif kind == "list_item_close":
             prefixes.pop()
+        elif kind == "footnote_open":
+            prefixes.append(_footnote_mark(token.meta["id"]) + " ")
+        elif kind == "footnote_close":
+            prefixes.pop()
         elif kind in ("th_open", "td_open", "th_close", "td_close"):
             in_cell = kind.endswith("_open")
         elif kind == "tr_close":
@@ -61,6 +65,11 @@ def _bullet(numbers: list[int]) -> str:
     return f"{numbers[-1] - 1}. "
 
 
+def _footnote_mark(index: int) -> str:
+    """Footnotes are marked ¹ ² ³, so they can't be mistaken for the [n] link references."""
+    return str(index + 1).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
 def _inline(children: list[Token], links: list[str]) -> str:
     parts: list[str] = []
     pending: list[str] = []
@@ -76,8 +85,9 @@ def _inline(children: list[Token], links: list[str]) -> str:
         elif child.type == "link_close" and pending:
             href = pending.pop()
             if href.startswith(("http://", "https://", "mailto:")) and href not in parts[-1:]:
-                links.append(href)
-                parts.append(f" [{len(links)}]")
+                if href not in links:  # a target linked twice keeps its first number
+                    links.append(href)
+                parts.append(f" [{links.index(href) + 1}]")
         elif child.type == "footnote_ref":
-            parts.append(f"[{child.meta['id'] + 1}]")
+            parts.append(_footnote_mark(child.meta["id"]))
     return "".join(parts).strip()

@@ -172,7 +172,8 @@ _X_URL_LENGTH = 23
 
 
 def _x_weight(segment: str) -> int:
-    # emojiParsingEnabled: a whole emoji sequence weighs as one heavy character.
+    # emojiParsingEnabled: a whole emoji sequence weighs as one heavy character. twitter-text's
+    # own list stops at Unicode 10; later sequences are treated alike here.
     return sum(
         2 if _is_emoji(cluster)
         else sum(1 if any(lo <= ord(c) <= hi for lo, hi in _X_LIGHT) else 2 for c in cluster)
@@ -212,8 +213,9 @@ _MASTODON_MENTION = regex.compile(r"(?<![/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)@
 
 
 def _count_mastodon(text: str) -> int:
-    # StatusLengthValidator: URLs with a scheme become 23 x's, @user@domain becomes @user, and
-    # what is left is counted in grapheme clusters (each_grapheme_cluster), not code points.
+    # app/validators/status_length_validator.rb: URLs with a scheme become 23 x's, @user@domain
+    # becomes @user, and the rest is counted in grapheme clusters (each_grapheme_cluster), not
+    # code points. A content warning counts against the same limit; it is not part of `text`.
     text = _replace_urls(_MASTODON_URL, text, "x" * 23)
     return _count_graphemes(_MASTODON_MENTION.sub(r"@\1", text))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -71,14 +72,17 @@ def _texts(ctx: ChannelContext, subtitle: str, dateline: str) -> tuple[str, str]
     links = ([f"{labels.links}:\n" + "\n".join(f"[{n}] {url}" for n, url in
                                                enumerate(body.links, 1))] if body.links else [])
     head = [*embargo, message.title, *([subtitle] if subtitle else [])]
-    plain = [labels.kind, *head, lead + paragraphs[0], *paragraphs[1:],
-             f"{labels.online}: {ctx.canonical_url}", *links, *_tail(ctx, labels)]
     source = message.body.strip()
     # A dateline opens the first paragraph; before a heading it stands alone.
-    opening = (f"**{lead.removesuffix(' – ')}**\n\n" if source.startswith("#")
-               else f"**{lead.strip()}** ")
+    heading_first = re.match(r"#{1,6}(?:[ \t]|$)", source) is not None
+    opening = ([lead.removesuffix(" – "), *paragraphs] if heading_first
+               else [lead + paragraphs[0], *paragraphs[1:]])
+    plain = [labels.kind, *head, *opening,
+             f"{labels.online}: {ctx.canonical_url}", *links, *_tail(ctx, labels)]
+    opening_md = (f"**{lead.removesuffix(' – ')}**\n\n" if heading_first
+                  else f"**{lead.strip()}** ")
     markdown = [f"**{labels.kind}**", *(f"**{line}**" for line in embargo), f"# {message.title}",
-                *([f"## {subtitle}"] if subtitle else []), opening + source,
+                *([f"## {subtitle}"] if subtitle else []), opening_md + source,
                 f"{labels.online}: <{ctx.canonical_url}>", *_tail(ctx, labels)]
     return "\n\n".join(plain) + "\n", "\n\n".join(markdown) + "\n"
 

@@ -58,11 +58,17 @@ def _hashtags(ctx: ChannelContext, value: object) -> list[str]:
     return tags
 
 
+# A hashtag in a post: "#" not inside a word, a URL fragment or another tag.
+_HASHTAG = re.compile(r"(?<![\w&/#])#(\w+)")
+
+
 def _fitting_tags(platform: Platform, text: str, hashtags: list[str]) -> list[str]:
-    missing = [t for t in hashtags if t.casefold() not in text.casefold()]
+    """The hashtags not yet in `text` (as whole tags), within the platform's hashtag limit,
+    which counts every tag in the post, not only the configured ones."""
+    present = {tag.casefold() for tag in _HASHTAG.findall(text)}
+    missing = [t for t in hashtags if t[1:].casefold() not in present]
     if platform.hashtag_limit is not None:
-        present = len(hashtags) - len(missing)
-        missing = missing[: max(platform.hashtag_limit - present, 0)]
+        missing = missing[: max(platform.hashtag_limit - len(present), 0)]
     return missing
 
 

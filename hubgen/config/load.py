@@ -50,6 +50,9 @@ class _Reader:
     report: Report
 
     def line_of(self, table: str, key: str = "") -> int:
+        if not table:  # a top-level name: its [table] header, or a key above the first table
+            top = re.compile(rf"^\s*(\[\[?\s*)?\"?{re.escape(key)}\"?\s*[\].=]")
+            return next((n for n, line in enumerate(self.text.splitlines(), 1) if top.match(line)), 1)
         header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}(\.[^\]]*)?\s*\]\]?")
         in_table = False
         last_header = 0
@@ -68,7 +71,7 @@ class _Reader:
         return last_header or 1
 
     def error(self, table: str, key: str, message: str, fix: str) -> None:
-        name = f"{table}.{key}" if key else table
+        name = ".".join(part for part in (table, key) if part)
         self.report.error(self.path, self.line_of(table, key), name, message, fix)
 
     def get(self, data: dict[str, Any], table: str, key: str, kind: type[T], default: T) -> T:
@@ -146,7 +149,7 @@ def _site(reader: _Reader, data: dict[str, Any], root: Path) -> SiteSettings | N
         reader.error("site", "base_url", f"'{base_url}' is not an absolute http(s) URL",
                      "write it like https://newsroom.example.com")
     languages = reader.get(data, "site", "languages", tuple, (language,))
-    for lang in (language, *languages):
+    for lang in dict.fromkeys((language, *languages)):
         if lang and not LANG_RE.match(lang):
             reader.error("site", "languages" if lang != language else "language",
                          f"'{lang}' is not a language code", "use codes like de, en, fr")

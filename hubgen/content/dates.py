@@ -28,8 +28,11 @@ def parse_datetime(value: str, zone: ZoneInfo) -> datetime:
     if not match:
         raise ValueError(f"'{value}' is not a date")
     year, month, day, hour, minute, second, offset = match.groups()
-    naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                     int(second or 0))
+    try:
+        naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
+                         int(second or 0))
+    except ValueError as exc:  # 2026-02-30, 25:00: name the value, not just the rule
+        raise ValueError(f"'{value}' does not exist: {exc}") from None
     if offset is None:
         return naive.replace(tzinfo=zone)
     if offset == "Z":

@@ -55,9 +55,12 @@ def parse_front_matter(text: str) -> FrontMatter:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, problem = exc.problem_mark or exc.context_mark, exc.problem
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.line >= yaml_text.count("\n"):
+            # Found only at the end (an unclosed quote or bracket): point where it was opened.
+            mark, problem = exc.context_mark, f"{exc.problem} {exc.context}"
         line = mark.line + 2 if mark else 1
-        raise FrontMatterError(line, f"invalid YAML: {exc.problem}",
+        raise FrontMatterError(line, f"invalid YAML: {problem}",
                                "check indentation and quote values containing ': ' or '#'") from None
     finally:
         loader.dispose()

@@ -61,7 +61,8 @@ class _Fields:
 
 
 def _kind(value: object) -> str:
-    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty"}
+    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty",
+             int: "a number", float: "a number"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -209,9 +210,10 @@ def _facts(fields: _Fields) -> dict[str, str]:
 def _contact(fields: _Fields, config: Config) -> str:
     contact = fields.text("contact")
     if contact and contact not in config.contacts:
-        known = ", ".join(sorted(config.contacts)) or "none defined"
+        known = ", ".join(sorted(config.contacts))
         fields.problem("contact", f"unknown contact '{contact}'",
-                       f"use one of: {known}; contacts are defined in hubgen.toml [contacts.NAME]")
+                       f"use one of: {known}; contacts are defined in hubgen.toml [contacts.NAME]"
+                       if known else f"define it in hubgen.toml as [contacts.{contact}]")
     return contact
 
 

@@ -62,7 +62,8 @@ class Themes:
                                           "template", exc.message or "syntax error",
                                           "fix the template syntax")) from None
         except jinja2.TemplateNotFound as exc:
-            raise TemplateProblem(Problem(name, 0, "template", f"template '{exc.name}' not found",
+            path, line = self._template_frame(exc, name)  # the template that asked for it
+            raise TemplateProblem(Problem(path, line, "template", f"template '{exc.name}' not found",
                                           "add it to templates/ or the theme")) from None
         except (jinja2.UndefinedError, TypeError, KeyError, ValueError, AttributeError) as exc:
             path, line = self._template_frame(exc, name)

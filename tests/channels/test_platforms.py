@@ -228,5 +228,7 @@ def test_shorten_fits_at_a_word_boundary_and_as_long_as_possible(platform: str) 
     assert count(platform, result + TAIL) <= limit
     assert text.startswith(stem)
     assert not text[len(stem)].isalnum(), "cut mid-word"
-    next_word = text[: re.compile(r"\S*\s+\S+").match(text, len(stem)).end()].rstrip(".,: ")
+    following = re.compile(r"\S*\s+\S+").match(text, len(stem))
+    assert following
+    next_word = text[: following.end()].rstrip(".,: ")
     assert count(platform, next_word + "…" + TAIL) > limit, "a longer text would have fit"

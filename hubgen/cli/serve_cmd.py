@@ -1,0 +1,36 @@
+"""`hubgen serve`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hubgen.build import BuildOptions
+from hubgen.cli.site import site_root
+from hubgen.serve import serve
+
+__all__ = ["add_parser"]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser(
+        "serve", help="preview the newsroom and the channel kit with live reload",
+        description="Build in memory and serve the newsroom at / and the channel kit at /_kit/."
+                    " Every saved change rebuilds and reloads the open browser tabs; a broken"
+                    " file shows its error in the browser until it is fixed.")
+    cmd.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default: 127.0.0.1, this machine only)")
+    cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    cmd.add_argument("--open", action="store_true", help="open the newsroom in a browser")
+    cmd.add_argument("--drafts", action="store_true", help="show drafts on the newsroom too")
+    cmd.add_argument("--future", action="store_true",
+                     help="show messages dated or embargoed in the future too")
+    cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
+    cmd.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = site_root(args.site)
+    serve(BuildOptions(root, drafts=args.drafts, future=args.future), host=args.host,
+          port=args.port, open_browser=args.open)
+    return 0
