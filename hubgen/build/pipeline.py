@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hubgen.build.safety import check_apart, check_output_folder
@@ -112,7 +112,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 
 def _publishable(options: BuildOptions) -> Callable[[Message], bool]:
-    now = options.now or datetime.now(timezone.utc)
+    now = options.now or datetime.now(UTC)
 
     def keep(message: Message) -> bool:
         return ((options.drafts or not message.draft)

@@ -12,7 +12,7 @@ from hubgen.channels.spec import mapping_spec
 from hubgen.content.dates import format_date, format_datetime
 from hubgen.model import Snippet
 
-__all__ = ["NAME", "LABELS", "snippets"]
+__all__ = ["LABELS", "NAME", "snippets"]
 
 NAME = "press"
 KEYS = ("dateline", "subtitle")

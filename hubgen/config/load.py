@@ -75,11 +75,13 @@ class _Reader:
         self.report.error(self.path, self.line_of(table, key), name, message, fix)
 
     def get(self, data: dict[str, Any], table: str, key: str, kind: type[T], default: T) -> T:
-        value = data.get(key, default)
+        value: Any = data.get(key, default)
         if kind is tuple and isinstance(value, list):
             value = tuple(value)
-        if not isinstance(value, kind) or (kind is tuple and not all(isinstance(v, str) for v in value)):
-            wanted = {str: "a string", tuple: "a list of strings", dict: "a table"}.get(kind, str(kind))
+        strings = not isinstance(value, tuple) or all(isinstance(v, str) for v in value)
+        if not isinstance(value, kind) or not strings:
+            names: dict[type, str] = {str: "a string", tuple: "a list of strings", dict: "a table"}
+            wanted = names.get(kind, kind.__name__)
             self.error(table, key, f"must be {wanted}, not {type(value).__name__}",
                        f"write {key} as {wanted}")
             return default

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_date
@@ -36,7 +36,7 @@ def parse_datetime(value: str, zone: ZoneInfo) -> datetime:
     if offset is None:
         return naive.replace(tzinfo=zone)
     if offset == "Z":
-        return naive.replace(tzinfo=timezone.utc)
+        return naive.replace(tzinfo=UTC)
     sign = 1 if offset[0] == "+" else -1
     digits = offset[1:].replace(":", "")
     delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))

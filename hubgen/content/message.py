@@ -192,7 +192,8 @@ def _image(fields: _Fields, config: Config) -> tuple[str, str]:
 def _facts(fields: _Fields) -> dict[str, str]:
     value = fields.data.get("facts", {}) or {}
     if not isinstance(value, dict):
-        fields.problem("facts", f"must be a mapping, not {_kind(value)}", "write facts: then 'name: value' lines")
+        fields.problem("facts", f"must be a mapping, not {_kind(value)}",
+                       "write facts: then 'name: value' lines")
         return {}
     facts = {}
     for key, fact in value.items():

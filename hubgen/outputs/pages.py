@@ -9,9 +9,9 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
+from hubgen.content.dates import format_date, format_time
 from hubgen.model import Site
 from hubgen.outputs.tree import FileTree
-from hubgen.content.dates import format_date, format_time
 from hubgen.render.strings import translate
 from hubgen.render.templates import Themes
 from hubgen.render.views import ContactView, Link, MessageView, Pager, lang_prefix

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["STRINGS", "LANGUAGE_NAMES", "translate"]
+__all__ = ["LANGUAGE_NAMES", "STRINGS", "translate"]
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "fr": "Français", "es": "Español",
                   "it": "Italiano", "nl": "Nederlands", "da": "Dansk", "pl": "Polski"}

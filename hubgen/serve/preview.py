@@ -60,7 +60,7 @@ class Preview:
             snapshot = self._failed(tuple(exc.problems))
         except HubgenError as exc:
             snapshot = self._failed((Problem("hubgen", 0, "build", str(exc)),))
-        except Exception as exc:  # noqa: BLE001 - a preview must survive any bad input
+        except Exception as exc:
             snapshot = self._failed((Problem("hubgen", 0, "internal error", repr(exc),
                                              "please report this"),))
         snapshot = Snapshot(snapshot.generation, snapshot.public, snapshot.kit, snapshot.problems,

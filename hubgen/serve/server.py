@@ -52,23 +52,23 @@ class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:
         if urlsplit(self.path).path == EVENTS_PATH:
             self._events()
             return
         self._send_file(head=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._send_file(head=True)
 
     def _send_file(self, head: bool) -> None:
         snapshot = self.server.preview.current()
         target = resolve(self.path)
         found = snapshot.lookup(*target) if target else None
-        if found is None and target and not target[1].endswith(".html"):
-            if snapshot.lookup(target[0], target[1] + "/index.html") is not None:
-                self._redirect(urlsplit(self.path).path + "/")
-                return
+        if (found is None and target and not target[1].endswith(".html")
+                and snapshot.lookup(target[0], target[1] + "/index.html") is not None):
+            self._redirect(urlsplit(self.path).path + "/")
+            return
         status = HTTPStatus.OK
         name = target[1] if target else "404.html"
         if found is None:
@@ -117,7 +117,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.close_connection = True
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         if self.server.verbose:
             super().log_message(format, *args)
 
