@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,3 +103,80 @@ def make_site(tmp_path: Path) -> Callable[[str], SiteDir]:
         (root / "content").mkdir(exist_ok=True)
         return SiteDir(root)
     return make
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class RunningServer:
+    url: str
+    process: subprocess.Popen[str]
+
+    def output(self) -> str:
+        """Everything the server printed (after it stopped)."""
+        self.process.terminate()
+        out, err = self.process.communicate(timeout=10)
+        return out + err
+
+
+@contextmanager
+def running_server(root: Path, *args: str) -> Iterator[RunningServer]:
+    """`hubgen serve` on a free loopback port, until the block ends."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "hubgen", "serve", "--port", str(port), *args],
+                               cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except urllib.error.HTTPError:
+            break  # it answers, if only with 404
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError("hubgen serve stopped: " + process.communicate()[1]) from None
+            time.sleep(0.1)
+    try:
+        yield RunningServer(url, process)
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def demo_site(tmp_path: Path) -> SiteDir:
+    """A copy of the repository's demo newsroom, safe to edit and build."""
+    root = tmp_path / "demo"
+    root.mkdir()
+    shutil.copy(REPO / "hubgen.toml", root / "hubgen.toml")
+    for folder in ("content", "static", "templates", "themes"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder)
+    return SiteDir(root)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, keyed by relative path: compare whole trees."""
+    if not folder.exists():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_problems(result: subprocess.CompletedProcess[str], *lines: str) -> None:
+    """The run failed with exit 1, printed exactly `lines` (and the count), no traceback."""
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    assert result.returncode == 1, output
+    printed = result.stderr.splitlines()
+    count = len(lines)
+    assert printed == [*lines, f"{count} error{'s' * (count != 1)}"], result.stderr

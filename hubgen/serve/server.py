@@ -164,7 +164,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
     _report(preview.rebuild())
     watcher = _watcher(options, preview)
     watcher.start()
-    url = f"http://{'localhost' if host in LOOPBACK else host}:{server.server_address[1]}/"
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{server.server_address[1]}/"
     print(f"serving {url} (newsroom) and {url}_kit/ (channel kit); Ctrl+C stops", flush=True)
     if open_browser:
         webbrowser.open(url)
