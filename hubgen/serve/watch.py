@@ -54,8 +54,9 @@ class SourceWatcher(FileSystemEventHandler):
             self._timer.cancel()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return
+        if event.event_type in ("opened", "closed_no_write") or (
+                event.is_directory and event.event_type == "modified"):
+            return  # a folder's "modified" only echoes the file events inside it
         paths = [Path(str(event.src_path))]
         if dest := getattr(event, "dest_path", ""):
             paths.append(Path(str(dest)))  # save-by-rename: the file appears under its name
