@@ -18,6 +18,7 @@ from hubgen.model import Message, Site, Snippet
 from hubgen.outputs.assets import collect_assets
 from hubgen.outputs.feeds import render_feeds
 from hubgen.outputs.kit import render_kit_files
+from hubgen.outputs.kit_pages import render_kit_pages
 from hubgen.outputs.pages import render_pages
 from hubgen.outputs.press import render_press_texts
 from hubgen.outputs.sitemap import render_sitemap
@@ -79,10 +80,11 @@ def render(options: BuildOptions, progress: Progress | None = None) -> Rendered:
     """Read, check and render everything; ProblemsError if anything but limits is wrong."""
     report = Report()
     site = load(options.root, report)
-    public = site.select(_publishable(options))
+    now = options.now or datetime.now(UTC)
+    public = site.select(_publishable(options, now))
     snippets = site_snippets(site, report)
     public_tree = render_public(public, snippets, report, progress)
-    kit_tree = render_kit(site, snippets)
+    kit_tree = render_kit(site, snippets, now)
     report.raise_if_errors()
     return Rendered(site, len(public.messages), public_tree, kit_tree,
                     limit_problems(snippets), report.problems)
@@ -111,9 +113,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     )
 
 
-def _publishable(options: BuildOptions) -> Callable[[Message], bool]:
-    now = options.now or datetime.now(UTC)
-
+def _publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bool]:
     def keep(message: Message) -> bool:
         return ((options.drafts or not message.draft)
                 and (options.future or message.publish_at <= now))
@@ -137,10 +137,14 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     return tree
 
 
-def render_kit(site: Site, snippets: dict[Message, list[Snippet]]) -> FileTree:
+def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime) -> FileTree:
     """The internal channel kit: every message, drafts and embargoed ones included."""
     tree = FileTree()
     render_kit_files(site, snippets, tree)
+    try:
+        render_kit_pages(site, snippets, now, tree)
+    except TemplateProblem as exc:
+        raise ProblemsError([exc.problem]) from None
     return tree
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -48,3 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of hubgen, not of the input: say so, without a traceback
+        if os.environ.get("HUBGEN_DEBUG"):
+            raise
+        print(f"hubgen {args.command}: internal error: {exc!r}"
+              " (this is a bug in hubgen: rerun with HUBGEN_DEBUG=1 and report the traceback)",
+              file=sys.stderr)
+        return 70

@@ -16,7 +16,7 @@ from hubgen.render.strings import translate
 from hubgen.render.templates import Themes
 from hubgen.render.views import ContactView, Link, MessageView, Pager, lang_prefix
 
-__all__ = ["PER_PAGE", "render_pages"]
+__all__ = ["PER_PAGE", "relative_url", "render_pages"]
 
 PER_PAGE = 12
 
@@ -49,7 +49,7 @@ class _Renderer:
             "site": _SiteView(self.site), "lang": lang, "t": t, "page": info,
             "nav": [Link(prefix, t("home")), Link(prefix + "tags/", t("tags")),
                     Link(prefix + "press-kit/", t("press_kit"))],
-            "rel": partial(_relative, path, self._base_path() if kind == "404" else None),
+            "rel": partial(relative_url, path, self._base_path() if kind == "404" else None),
             "format_date": lambda dt, style="long": format_date(dt, style, lang),
             "format_time": lambda dt: format_time(dt, lang),
             **extra,
@@ -78,7 +78,7 @@ class _SiteView:
         self.social = config.social
 
 
-def _relative(page_path: str, absolute_base: str | None, target: str) -> str:
+def relative_url(page_path: str, absolute_base: str | None, target: str) -> str:
     """Link from the page at `page_path` to the site path `target`."""
     if absolute_base is not None:
         return absolute_base + target

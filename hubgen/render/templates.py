@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,16 +33,13 @@ class TemplateProblem(Exception):
         self.problem = problem
 
 
-@dataclass
 class Themes:
-    """The template environment of one site."""
+    """The template environment of one site: its templates/ over its theme."""
 
-    config: Config
-
-    def __post_init__(self) -> None:
-        theme = theme_folder(self.config)
-        self.folders = [f for f in (self.config.root / "templates", theme)
-                        if f.is_dir()]
+    def __init__(self, config: Config, theme: Path | None = None, overrides: str = "") -> None:
+        self.config = config
+        theme = theme or theme_folder(config)
+        self.folders = [f for f in (config.root / "templates" / overrides, theme) if f.is_dir()]
         self.static_folders = [theme / "static"]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
@@ -53,6 +49,11 @@ class Themes:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+
+    @classmethod
+    def for_kit(cls, config: Config) -> Themes:
+        """The channel kit's templates; a site may override them in templates/_kit/."""
+        return cls(config, BUILTIN_THEMES / "_kit", "_kit")
 
     def render(self, name: str, context: dict[str, Any]) -> str:
         try:

@@ -1,0 +1,111 @@
+"""The channel kit's pages: an overview of every message, and per message every snippet with
+its copy button, its length against the limit and a preview of the post."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+from urllib.parse import urlsplit
+
+from hubgen.channels.platforms import PLATFORMS
+from hubgen.content.dates import format_date, format_time
+from hubgen.model import Message, Site, Snippet
+from hubgen.outputs.kit import snippet_path
+from hubgen.outputs.pages import relative_url
+from hubgen.outputs.tree import FileTree
+from hubgen.render.templates import Themes
+
+__all__ = ["KitMessage", "KitSnippet", "render_kit_pages"]
+
+CHANNEL_LABELS = {"press": "Press release", "social": "Social", "recruiting": "Recruiting",
+                  "newsletter": "Newsletter", "advocacy": "Employee advocacy"}
+
+
+@dataclass(frozen=True)
+class KitSnippet:
+    snippet: Snippet
+    label: str
+    file: str
+    """Kit path of the snippet's text file."""
+
+    @property
+    def percent(self) -> int:
+        limit = self.snippet.limit
+        return min(100, round(100 * self.snippet.length / limit)) if limit else 0
+
+
+@dataclass(frozen=True)
+class KitMessage:
+    message: Message
+    path: str
+    public_url: str
+    status: str
+    """`published`, `scheduled`, `embargoed` or `draft`."""
+    publish_at: datetime
+    key_message: str
+    snippets: tuple[KitSnippet, ...]
+
+    @property
+    def over_limit(self) -> int:
+        return sum(not s.snippet.ok for s in self.snippets)
+
+    @property
+    def channels(self) -> list[str]:
+        return list(dict.fromkeys(s.snippet.channel for s in self.snippets))
+
+    def by_channel(self, channel: str) -> list[KitSnippet]:
+        return [s for s in self.snippets if s.snippet.channel == channel]
+
+
+def _status(message: Message, now: datetime) -> str:
+    if message.draft:
+        return "draft"
+    if message.publish_at <= now:
+        return "published"
+    return "embargoed" if message.embargo and message.embargo > now else "scheduled"
+
+
+def _label(snippet: Snippet) -> str:
+    name = PLATFORMS[snippet.platform].label if snippet.platform else ""
+    if snippet.channel == "advocacy":
+        return f"Post {snippet.variant}" + (f" · {name}" if name else "")
+    return name or CHANNEL_LABELS[snippet.channel]
+
+
+def kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime) -> KitMessage:
+    return KitMessage(
+        message=message,
+        path=f"{message.lang}/{message.section}/{message.slug}/",
+        public_url=site.url_of(message),
+        status=_status(message, now),
+        publish_at=message.publish_at.astimezone(site.config.site.timezone),
+        key_message=message.key_message,
+        snippets=tuple(KitSnippet(s, _label(s), snippet_path(message, s)) for s in snippets),
+    )
+
+
+def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
+                     tree: FileTree) -> None:
+    themes = Themes.for_kit(site.config)
+    messages = [kit_message(site, m, snippets.get(m, []), now) for m in site.messages]
+    config = site.config
+
+    def page(template: str, path: str, **extra: object) -> None:
+        context = {
+            "site": config, "messages": messages, "now": now, "channel_labels": CHANNEL_LABELS,
+            "rel": partial(relative_url, path, None), "domain": urlsplit(config.site.base_url).netloc,
+            "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
+            "format_time": lambda dt: format_time(dt, "en"), **extra,
+        }
+        tree.add_text(path + "index.html", themes.render(template, context))
+
+    page("index.html", "")
+    for kit in messages:
+        page("message.html", kit.path, kit=kit)
+        if kit.message.image:
+            tree.add_copy("media/" + kit.message.image, config.content_path / kit.message.image)
+    for folder in themes.static_folders:
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if file.is_file():
+                tree.add_copy(file.relative_to(folder).as_posix(), file)
