@@ -85,9 +85,10 @@ def render(options: BuildOptions, progress: Progress | None = None) -> Rendered:
     snippets = site_snippets(site, report)
     public_tree = render_public(public, snippets, report, progress)
     kit_tree = render_kit(site, snippets, now)
-    report.raise_if_errors()
-    return Rendered(site, len(public.messages), public_tree, kit_tree,
-                    limit_problems(snippets), report.problems)
+    over_limit = limit_problems(snippets)
+    if report.errors:  # every problem of the run, the limits too
+        raise ProblemsError(report.problems + over_limit)
+    return Rendered(site, len(public.messages), public_tree, kit_tree, over_limit, report.problems)
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:

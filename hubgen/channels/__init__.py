@@ -35,9 +35,18 @@ def site_snippets(site: Site, report: Report) -> dict[Message, list[Snippet]]:
 def limit_problems(snippets: dict[Message, list[Snippet]]) -> list[Problem]:
     """One error per snippet over its platform's limit."""
     return [
-        Problem(s.source.as_posix(), s.line,
-                f"channels.{s.channel}" + (f".{s.platform}" if s.platform else ""),
+        Problem(s.source.as_posix(), s.line, _field(s),
                 f"{s.length} {s.unit} ({s.name}), limit {s.limit}",
                 "shorten it" + ("" if s.derived else ", or leave it out to have it derived"))
         for found in snippets.values() for s in found if not s.ok
     ]
+
+
+def _field(snippet: Snippet) -> str:
+    """The front-matter field a written snippet comes from, as the writer wrote it."""
+    channel, platform = snippet.channel, snippet.platform
+    if not snippet.derived and channel == "recruiting":
+        return "channels.recruiting.text"
+    if not snippet.derived and channel == "advocacy":  # a list of posts, each fitted to platforms
+        return f"channels.advocacy.{snippet.variant - 1}"
+    return f"channels.{channel}" + (f".{platform}" if platform else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.platforms import shorten
 from hubgen.channels.spec import text_spec
 from hubgen.model import Snippet
 
@@ -23,7 +24,8 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
     url = ctx.tagged_url(NAME, "email")
     values = ctx.values(url)
     written = text_spec(ctx, field, ctx.spec(NAME))
-    teaser = ctx.render(written, field, values) if written is not None else values["summary"]
+    teaser = (ctx.render(written, field, values) if written is not None
+              else shorten(values["summary"], lambda candidate: count_characters(candidate) <= LIMIT))
     more = MORE.get(ctx.lang, MORE["en"])
     text = f"{values['title']}\n\n{teaser}\n\n{more}: {url}"
     html = (f'<h2><a href="{escape(url)}">{escape(values["title"])}</a></h2>\n'

@@ -46,6 +46,8 @@ def to_plain_text(markdown: str, lang: str) -> PlainText:
         elif kind == "tr_close":
             out.paragraphs.append(" | ".join(row))
             row = []
+        elif kind in ("fence", "code_block"):  # code is text too: kept as written
+            out.paragraphs.append(token.content.rstrip("\n"))
         elif kind == "inline" and token.children is not None:
             text = _inline(token.children, out.links)
             if in_cell:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-__all__ = ["PLATFORMS", "Platform", "count", "shorten_to_fit"]
+__all__ = ["PLATFORMS", "Platform", "count", "shorten", "shorten_to_fit"]
 
 
 @dataclass(frozen=True)
@@ -278,7 +278,13 @@ def shorten_to_fit(platform: str, text: str, tail: str = "", ellipsis: str = "â€
     Unchanged if it fits as is; "" if not even the first word fits. The tail is never cut.
     """
     limit = _platform(platform).limit
-    if count(platform, text + tail) <= limit:
+    return shorten(text, lambda candidate: count(platform, candidate + tail) <= limit, ellipsis)
+
+
+def shorten(text: str, fits: Callable[[str], bool], ellipsis: str = "â€¦") -> str:
+    """`text` cut after its longest run of whole words for which `fits(result)` holds, for a
+    `fits` that stops holding as text grows (a length limit); "" if not even one word fits."""
+    if fits(text):
         return text
     ends = [m.end() for m in _WORD.finditer(text)]
 
@@ -289,6 +295,5 @@ def shorten_to_fit(platform: str, text: str, tail: str = "", ellipsis: str = "â€
     while first < len(ends) and not stem(first):  # leading words of nothing but punctuation
         first += 1
     # Each word added makes the count grow, so the longest stem that fits can be bisected.
-    best = _last_true(first, len(ends) - 1,
-                      lambda i: count(platform, stem(i) + ellipsis + tail) <= limit)
+    best = _last_true(first, len(ends) - 1, lambda i: fits(stem(i) + ellipsis))
     return stem(best) + ellipsis if best >= 0 else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.platforms import shorten
 from hubgen.channels.spec import mapping_spec, text_spec
 from hubgen.model import Snippet
 
@@ -31,9 +32,12 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
         text = ctx.render(written, f"channels.{NAME}.text", values)
         if url not in text:
             text += "\n\n" + CALL.get(ctx.lang, CALL["en"]).format(url=url)
-    else:
-        lead = values["key_message"] or values["summary"]
-        text = f"{values['title']}\n\n{lead}\n\n" + CALL.get(ctx.lang, CALL["en"]).format(url=url)
+    else:  # derived: the lead shortened so that the whole blurb fits
+        head = f"{values['title']}\n\n"
+        tail = "\n\n" + CALL.get(ctx.lang, CALL["en"]).format(url=url)
+        lead = shorten(values["key_message"] or values["summary"],
+                       lambda candidate: count_characters(head + candidate + tail) <= LIMIT)
+        text = head + lead + tail
     return [ctx.snippet(NAME, text, field=f"channels.{NAME}.text" if written else "channels",
                         url=url, length=count_characters(text), limit=LIMIT,
                         derived=written is None)]

@@ -41,7 +41,9 @@ def text_spec(ctx: ChannelContext, field: str, value: Any) -> str | None:
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value)
-    ctx.error(field, f"must be text, not {type(value).__name__}", f"write {field.split('.')[-1]}: …")
+    key = field.split(".")[-1]
+    ctx.error(field, f"must be text, not {type(value).__name__}",
+              "write the post as one line of text" if key.isdigit() else f"write {key}: …")
     return None
 
 

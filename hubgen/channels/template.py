@@ -54,10 +54,15 @@ def render_text(text: str, values: dict[str, Any], facts: dict[str, str]) -> str
         template = _env().from_string(text)
         return template.render({**values, "facts": _Facts(facts)})
     except jinja2.UndefinedError as exc:
-        name = str(exc).split("'")[1] if "'" in str(exc) else str(exc)
+        # "'foo' is undefined", "'str object' has no attribute 'foo'": the name is the last quoted
+        name = str(exc).split("'")[-2] if str(exc).count("'") >= 2 else str(exc)
         raise SnippetTemplateError(f"unknown name '{name}'", "use " + ", ".join(
             f"{{{{ {n} }}}}" for n in NAMES if n.split(".")[0] in values or n == "facts.NAME"
         )) from None
     except jinja2.TemplateSyntaxError as exc:
         raise SnippetTemplateError(f"template syntax: {exc.message}",
                                    "write names as {{ name }}") from None
+    # Anything else a template can do wrong (unsafe attributes, {{ 1/0 }}, bad filter arguments)
+    # is the writer's mistake too, never a traceback.
+    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        raise SnippetTemplateError(f"template error: {exc}", "write names as {{ name }}") from None

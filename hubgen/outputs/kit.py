@@ -27,9 +27,11 @@ def snippet_path(message: Message, snippet: Snippet, extension: str = "txt") -> 
 def posting_time(site: Site, message: Message) -> datetime:
     """When a message's posts go out: once it is public, rounded up to the next five minutes,
     as schedulers take only such times."""
-    local = message.publish_at.astimezone(site.config.site.timezone).replace(second=0,
-                                                                                microsecond=0)
-    return local + timedelta(minutes=-local.minute % 5)
+    local = message.publish_at.astimezone(site.config.site.timezone)
+    minute = local.replace(second=0, microsecond=0)
+    if minute < local:  # 09:00:30 goes out at 09:05, not half a minute before it is public
+        minute += timedelta(minutes=1)
+    return minute + timedelta(minutes=-minute.minute % 5)
 
 
 def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:

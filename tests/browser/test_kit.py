@@ -6,7 +6,7 @@ import json
 import urllib.request
 from typing import Any
 
-from tests.conftest import SiteDir, running_server
+from conftest import SiteDir, running_server
 
 
 def test_copy_button_copies_exactly_the_snippet(browser: Any, demo_site: SiteDir) -> None:

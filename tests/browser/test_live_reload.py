@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import SiteDir, running_server
+from conftest import SiteDir, running_server
 
 OVERLAY = "#hubgen-error-overlay"
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from tests.conftest import SiteDir, running_server
+from conftest import SiteDir, running_server
 
 PAGES = ["", "en/", "news/solarpark-husum/", "en/news/solar-park-husum/", "tags/",
          "tags/energie/", "press-kit/", "en/press-kit/", "does-not-exist/"]

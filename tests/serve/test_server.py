@@ -6,10 +6,10 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
-
-from tests.conftest import SiteDir, free_port, running_server
+from conftest import SiteDir, free_port, running_server
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -69,7 +69,8 @@ def test_folder_without_slash_redirects(served: SiteDir) -> None:
 def test_binds_to_loopback_by_default(served: SiteDir) -> None:
     with running_server(served.root) as server:
         port = int(server.url.rsplit(":", 1)[1].strip("/"))
-        listening = [line.split() for line in open("/proc/net/tcp").read().splitlines()[1:]]
+        table = Path("/proc/net/tcp").read_text().splitlines()[1:]
+        listening = [line.split() for line in table]
         local = [row[1] for row in listening if row[3] == "0A"]  # state LISTEN
         assert f"0100007F:{port:04X}" in local
         assert f"00000000:{port:04X}" not in local
@@ -100,7 +101,7 @@ def test_burst_of_saves_rebuilds_once_or_twice(served: SiteDir) -> None:
             path.write_text(original + f"\nEdit {number}.\n", encoding="utf-8")
             time.sleep(0.05)
         time.sleep(2)
-        status, _, body = fetch(server.url + "news/solar/")
+        _, _, body = fetch(server.url + "news/solar/")
         output = server.output()
     assert b"Edit 19." in body
     rebuilds = output.count("rebuilt in") - 1  # the first line is the initial build
