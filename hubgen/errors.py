@@ -59,10 +59,15 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, path: str, line: int, field: str, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(path, line, field, message, fix))
+        self._add(Problem(path, line, field, message, fix))
 
     def warning(self, path: str, line: int, field: str, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(path, line, field, message, fix, "warning"))
+        self._add(Problem(path, line, field, message, fix, "warning"))
+
+    def _add(self, problem: Problem) -> None:
+        # Several channels read the same field: one broken field is still one problem.
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:

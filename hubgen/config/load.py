@@ -19,6 +19,7 @@ from hubgen.config.schema import (
     Config,
     Contact,
     Download,
+    ShareImages,
     SiteSettings,
 )
 from hubgen.errors import Report
@@ -37,7 +38,9 @@ TABLES = {
     "press_kit": {"downloads"},
     "channels": {"enabled", "platforms", "recruiting_url", "utm"},
     "glossary": None,
+    "share_images": {"background", "text", "muted", "accent", "font"},
 }
+COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 T = TypeVar("T")
 
 
@@ -82,7 +85,7 @@ class _Reader:
         if not isinstance(value, kind) or not strings:
             names: dict[type, str] = {str: "a string", tuple: "a list of strings", dict: "a table"}
             wanted = names.get(kind, kind.__name__)
-            self.error(table, key, f"must be {wanted}, not {type(value).__name__}",
+            self.error(table, key, f"must be {wanted}, not {_toml_kind(value)}",
                        f"write {key} as {wanted}")
             return default
         return value
@@ -119,7 +122,8 @@ def load_config(root: Path, report: Report) -> Config | None:
     for name, allowed in TABLES.items():
         if allowed is not None:
             reader.check_keys(tables[name], name, allowed)
-    site = _site(reader, tables["site"], root)
+    # `site = "…"` is reported above; its keys' "is required" would only repeat it.
+    site = _site(reader, tables["site"], root) if isinstance(data.get("site", {}), dict) else None
     if site is None:
         return None
     return Config(
@@ -131,12 +135,20 @@ def load_config(root: Path, report: Report) -> Config | None:
         downloads=_downloads(reader, tables["press_kit"], root / site.static_dir),
         channels=_channels(reader, tables["channels"]),
         glossary=_glossary(reader, tables["glossary"]),
+        share_images=_share_images(reader, tables["share_images"], root),
     )
+
+
+def _toml_kind(value: object) -> str:
+    """A TOML value's kind as the user wrote it: `a number`, not Python's `int`."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list",
+             tuple: "a list", dict: "a table"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _is_str(reader: _Reader, table: str, key: str, value: object) -> bool:
     if not isinstance(value, str):
-        reader.error(table, key, f"must be a string, not {type(value).__name__}", "quote the value")
+        reader.error(table, key, f"must be a string, not {_toml_kind(value)}", "quote the value")
     return isinstance(value, str)
 
 
@@ -259,3 +271,21 @@ def _glossary(reader: _Reader, data: dict[str, Any]) -> dict[str, tuple[str, ...
             reader.error("glossary", term, "must be a list of variants to flag",
                          f'write "{term}" = ["variant", …]')
     return glossary
+
+
+def _share_images(reader: _Reader, data: dict[str, Any], root: Path) -> ShareImages:
+    defaults = ShareImages()
+    colors = {}
+    for key in ("background", "text", "muted", "accent"):
+        value = reader.get(data, "share_images", key, str, getattr(defaults, key))
+        if not COLOR_RE.match(value):
+            reader.error("share_images", key, f"'{value}' is not a colour",
+                         'write it as a hex colour such as "#0b2545"')
+            value = getattr(defaults, key)
+        colors[key] = value
+    font = reader.get(data, "share_images", "font", str, "")
+    if font and not (root / font).is_file():
+        reader.error("share_images", "font", f"font file '{font}' not found",
+                     "give a .ttf or .otf file's path relative to the site")
+        font = ""
+    return ShareImages(font=font, **colors)

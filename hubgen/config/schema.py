@@ -84,6 +84,23 @@ class ChannelsConfig:
 
 
 @dataclass(frozen=True)
+class ShareImages:
+    """`[share_images]`: the pictures social networks show for a link to the newsroom."""
+
+    background: str = "#0b2545"
+    """Background colour where a message has no (readable) image. Default: the default theme's navy."""
+    text: str = "#ffffff"
+    """Colour of the title. Default: white."""
+    muted: str = "#b9c7d6"
+    """Colour of the company name. Default: the default theme's light blue-grey."""
+    accent: str = "#f2a541"
+    """Colour of the date and the accent bar. Default: the default theme's warm sun."""
+    font: str = ""
+    """A TrueType/OpenType font file, relative to the site, for scripts Lato lacks (Cyrillic, Greek,
+    CJK). Default: Lato, from the font-lato package."""
+
+
+@dataclass(frozen=True)
 class Config:
     root: Path
     """The site folder (where `hubgen.toml` lives)."""
@@ -98,6 +115,7 @@ class Config:
     channels: ChannelsConfig = field(default_factory=ChannelsConfig)
     glossary: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Preferred term = [variants to flag]."""
+    share_images: ShareImages = field(default_factory=ShareImages)
 
     @property
     def content_path(self) -> Path:

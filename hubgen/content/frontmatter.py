@@ -56,8 +56,11 @@ def parse_front_matter(text: str) -> FrontMatter:
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark, problem = exc.problem_mark or exc.context_mark, exc.problem
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.line >= yaml_text.count("\n"):
-            # Found only at the end (an unclosed quote or bracket): point where it was opened.
+        unclosed = any(word in (exc.context or "") for word in ("quoted", "flow"))
+        at_end = exc.problem_mark is not None and exc.problem_mark.line >= yaml_text.count("\n")
+        if exc.context_mark and (unclosed or at_end):
+            # An unclosed quote or bracket shows only where the parser runs out: point where
+            # it was opened instead.
             mark, problem = exc.context_mark, f"{exc.problem} {exc.context}"
         line = mark.line + 2 if mark else 1
         raise FrontMatterError(line, f"invalid YAML: {problem}",

@@ -62,7 +62,7 @@ class _Fields:
 
 def _kind(value: object) -> str:
     names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty",
-             int: "a number", float: "a number"}
+             int: "a number", float: "a number", str: "text"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -182,10 +182,10 @@ def _image(fields: _Fields, config: Config) -> tuple[str, str]:
     elif not target.is_file():
         fields.problem("image", f"file '{image}' not found in {config.site.content_dir}/",
                        "check the path; it is relative to the content folder")
-    if not alt:
-        fields.problem("image_alt" if "image_alt" in fields.data else "image",
-                       "image_alt is required when image is set",
-                       "describe the image for readers who can't see it")
+    if not alt:  # reported on image_alt's line, or on image's when it is left out
+        fields.report.error(fields.path, fields.lines.get("image_alt") or fields.lines.get("image", 1),
+                            "image_alt", "is required when image is set",
+                            "describe the image for readers who can't see it")
     return image, alt
 
 

@@ -10,7 +10,11 @@ __all__ = ["SLUG_RE", "slugify"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # German readers expect ä→ae, not ä→a; decomposition alone would drop the umlaut.
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
-                         "ß": "ss", "ẞ": "SS"})
+                         "ß": "ss", "ẞ": "SS",
+                         # Latin letters that don't decompose, and would vanish: Łódź → lodz
+                         "Æ": "Ae", "æ": "ae", "Ø": "O", "ø": "o", "Œ": "Oe", "œ": "oe", "Ł": "L",
+                         "ł": "l", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th",
+                         "ı": "i"})
 
 
 def slugify(text: str, max_length: int = 80) -> str:

@@ -1,0 +1,88 @@
+"""Generate a corpus of N realistic messages in two languages, as a hubgen site and as the
+same content for Hugo, so both build the same thing side by side."""
+
+from __future__ import annotations
+
+import argparse
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+
+WORDS = ("Energie Wende Solarpark Windpark Netz Speicher Strom Haushalte Region Norden Küste "
+         "Anlage Leistung Projekt Bürger Gemeinde Zukunft Klima Wasserstoff Batterie Turbine "
+         "Modul Fläche Betrieb Partner Investition Ausbau Versorgung Team Ausbildung").split()
+EN_WORDS = ("energy transition solar park wind farm grid storage power households region north "
+            "coast plant capacity project citizens community future climate hydrogen battery "
+            "turbine module area operation partner investment expansion supply team").split()
+TAGS = {"de": ["Energie", "Solar", "Wind", "Speicher", "Karriere", "Finanzen", "Nachhaltigkeit"],
+        "en": ["Energy", "Solar", "Wind", "Storage", "Careers", "Finance", "Sustainability"]}
+CONFIG = """[site]
+title = "Benchmark Newsroom"
+base_url = "https://bench.example.com"
+language = "de"
+languages = ["de", "en"]
+timezone = "Europe/Berlin"
+
+[company]
+name = "Bench GmbH"
+
+[company.boilerplate]
+de = "Die Bench GmbH misst."
+en = "Bench GmbH measures."
+"""
+
+
+def paragraph(rng: random.Random, words: list[str], count: int) -> str:
+    text = " ".join(rng.choice(words) for _ in range(count))
+    return text[0].upper() + text[1:] + "."
+
+
+def body(rng: random.Random, words: list[str]) -> str:
+    """About 600 words: headings, a list, links, paragraphs."""
+    parts = [paragraph(rng, words, 80)]
+    for section in range(4):
+        parts.append(f"## {paragraph(rng, words, 4)[:-1]} {section + 1}")
+        parts.append(paragraph(rng, words, 60) + " [Mehr](https://example.com/info).")
+        parts.append("\n".join(f"- {paragraph(rng, words, 6)}" for _ in range(3)))
+        parts.append(paragraph(rng, words, 50))
+    return "\n\n".join(parts) + "\n"
+
+
+def message(index: int, lang: str, rng: random.Random, start: datetime) -> tuple[str, dict[str, str]]:
+    words = WORDS if lang == "de" else EN_WORDS
+    title = f"{paragraph(rng, words, 5)[:-1]} {index}"
+    date = start + timedelta(hours=7 * index)
+    tags = rng.sample(TAGS[lang], 2)
+    meta = {"title": title, "date": date.strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+            "summary": paragraph(rng, words, 18), "slug": f"message-{index}",
+            "translationKey": f"m{index}", "tags": tags, "lang": lang}
+    return body(rng, words), meta
+
+
+def write_hubgen(root: Path, count: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    start = datetime(2020, 1, 1, 9, 0)
+    (root / "content" / "news").mkdir(parents=True, exist_ok=True)
+    (root / "hubgen.toml").write_text(CONFIG, encoding="utf-8")
+    for index in range(count):
+        lang = "de" if index % 2 == 0 else "en"
+        text, meta = message(index // 2, lang, rng, start)
+        suffix = "" if lang == "de" else ".en"
+        front = (f"title: \"{meta['title']}\"\ndate: {meta['date']}\nsummary: \"{meta['summary']}\"\n"
+                 f"slug: {meta['slug']}\ntranslation_key: {meta['translationKey']}\n"
+                 f"tags: [{', '.join(meta['tags'])}]\nkey_message: \"{meta['summary']}\"\n"
+                 f"channels:\n  social:\n    hashtags: [{meta['tags'][0]}]\n")
+        path = root / "content" / "news" / f"message-{index // 2}{suffix}.md"
+        path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("count", type=int)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args()
+    write_hubgen(args.out, args.count)
+
+
+if __name__ == "__main__":
+    main()

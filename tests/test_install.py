@@ -1,0 +1,56 @@
+"""hubgen installed the way users install it works away from the repository: the default theme
+and the scaffold come with the package."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def test_installed_package_builds_a_new_site(tmp_path: Path) -> None:
+    # Install from a copy of the sources, so the build leaves nothing (build/, *.egg-info) in the
+    # repository. Copy what the package is made of, no caches and no demo site.
+    source = tmp_path / "source"
+    shutil.copytree(REPO / "hubgen", source / "hubgen",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (REPO / name).is_file():
+            shutil.copy(REPO / name, source / name)
+
+    # --system-site-packages + --no-deps: the dependencies (Jinja2, PyYAML, …) come from the
+    # environment running the tests instead of being downloaded again, which keeps this fast.
+    # What is tested is hubgen's own packaging: a regular (not editable) install of it.
+    venv = tmp_path / "venv"
+    run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], tmp_path)
+    python, command = venv / "bin" / "python", venv / "bin" / "hubgen"
+    run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
+         str(source)], tmp_path)
+    assert command.is_file()
+
+    # A working folder outside the repository and outside the copied sources.
+    work = tmp_path / "work"
+    work.mkdir()
+    where = run([str(python), "-c", "import hubgen; print(hubgen.__file__)"], work).stdout.strip()
+    package = Path(where).parent
+    assert package.is_relative_to(venv), f"the venv imports hubgen from {package}, not its own copy"
+
+    run([str(command), "init", "x"], work)
+    run([str(command), "build"], work / "x")
+    public = work / "x" / "public"
+    assert (public / "index.html").is_file()
+    style = public / "assets" / "style.css"
+    assert style.is_file()
+    assert style.read_bytes() == (package / "themes/default/static/assets/style.css").read_bytes()
+    assert "Example Newsroom" in (public / "index.html").read_text(encoding="utf-8")
+    assert (work / "x" / "kit" / "snippets.json").is_file()
+    assert sorted(p.name for p in work.iterdir()) == ["x"]
