@@ -57,16 +57,18 @@ class Report:
     """Collects problems across a whole run, so none hides behind the first."""
 
     problems: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False)
 
     def error(self, path: str, line: int, field: str, message: str, fix: str = "") -> None:
-        self._add(Problem(path, line, field, message, fix))
+        self.add(Problem(path, line, field, message, fix))
 
     def warning(self, path: str, line: int, field: str, message: str, fix: str = "") -> None:
-        self._add(Problem(path, line, field, message, fix, "warning"))
+        self.add(Problem(path, line, field, message, fix, "warning"))
 
-    def _add(self, problem: Problem) -> None:
+    def add(self, problem: Problem) -> None:
         # Several channels read the same field: one broken field is still one problem.
-        if problem not in self.problems:
+        if problem not in self._seen:
+            self._seen.add(problem)
             self.problems.append(problem)
 
     @property

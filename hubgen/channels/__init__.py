@@ -7,11 +7,13 @@ of the front matter, derives what was left out, renders the templates and counts
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from hubgen.channels import advocacy, newsletter, press, recruiting, social
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.spec import check_channel_names
 from hubgen.errors import Problem, Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 
 __all__ = ["CHANNELS", "limit_problems", "message_snippets", "site_snippets"]
@@ -28,8 +30,13 @@ def message_snippets(site: Site, message: Message, report: Report) -> list[Snipp
     return [snippet for make in CHANNELS.values() for snippet in make(ctx)]
 
 
-def site_snippets(site: Site, report: Report) -> dict[Message, list[Snippet]]:
-    return {message: message_snippets(site, message, report) for message in site.messages}
+def site_snippets(site: Site, report: Report, memo: Memo | None = None) -> dict[Message, list[Snippet]]:
+    """Every message's snippets; with a memo, only changed messages are rendered again."""
+    memo = memo or Memo()
+    config = fingerprint(site.config)
+    return {message: memo.get("snippets", fingerprint(config, message), report,
+                              partial(message_snippets, site, message))
+            for message in site.messages}
 
 
 def limit_problems(snippets: dict[Message, list[Snippet]]) -> list[Problem]:

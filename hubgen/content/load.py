@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from hubgen.config import Config
 from hubgen.content.frontmatter import FrontMatterError, parse_front_matter
 from hubgen.content.message import build_message
 from hubgen.errors import Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site
 
 __all__ = ["is_message_file", "load_site"]
@@ -19,27 +21,39 @@ def is_message_file(path: Path) -> bool:
     return name.endswith(".md") and not name.startswith((".", "_", "#", "~")) and "~" not in name
 
 
-def load_site(config: Config, report: Report) -> Site:
-    """Every valid message of the site; problems of all files go to `report`."""
+def load_site(config: Config, report: Report, memo: Memo | None = None) -> Site:
+    """Every valid message of the site; problems of all files go to `report`.
+
+    With a memo, a file is parsed again only when its text, the config or the set of other
+    files under content/ (the images it may name) changed."""
+    memo = memo or Memo()
+    files = sorted(p for p in config.content_path.rglob("*") if p.is_file())
+    sources = [p for p in files if is_message_file(p)
+               and not any(part.startswith(".") for part in p.relative_to(config.root).parts)]
+    context = fingerprint(config, [p.relative_to(config.root) for p in files if p.suffix != ".md"])
     messages = []
-    for path in sorted(config.content_path.rglob("*.md")):
+    for path in sources:
         relative = path.relative_to(config.root)
-        if not is_message_file(path) or any(p.startswith(".") for p in relative.parts):
-            continue
-        try:
-            front = parse_front_matter(path.read_text(encoding="utf-8"))
-        except FrontMatterError as exc:
-            report.error(relative.as_posix(), exc.line, "front matter", exc.message, exc.fix)
-            continue
-        except UnicodeDecodeError:
-            report.error(relative.as_posix(), 1, "file", "is not UTF-8 text", "save it as UTF-8")
-            continue
-        message = build_message(front, relative, config, report)
+        data = path.read_bytes()
+        message = memo.get("message", fingerprint(context, relative, data), report,
+                           partial(_read_message, data, relative, config))
         if message is not None:
             messages.append(message)
     _check_unique(messages, report)
     messages.sort(key=lambda m: (m.date, m.source.as_posix()), reverse=True)
     return Site(config, tuple(messages))
+
+
+def _read_message(data: bytes, relative: Path, config: Config, report: Report) -> Message | None:
+    try:
+        front = parse_front_matter(data.decode("utf-8"))
+    except FrontMatterError as exc:
+        report.error(relative.as_posix(), exc.line, "front matter", exc.message, exc.fix)
+        return None
+    except UnicodeDecodeError:
+        report.error(relative.as_posix(), 1, "file", "is not UTF-8 text", "save it as UTF-8")
+        return None
+    return build_message(front, relative, config, report)
 
 
 def _check_unique(messages: list[Message], report: Report) -> None:
