@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-WORDS = ("Energie Wende Solarpark Windpark Netz Speicher Strom Haushalte Region Norden Küste "
-         "Anlage Leistung Projekt Bürger Gemeinde Zukunft Klima Wasserstoff Batterie Turbine "
-         "Modul Fläche Betrieb Partner Investition Ausbau Versorgung Team Ausbildung").split()
-EN_WORDS = ("energy transition solar park wind farm grid storage power households region north "
-            "coast plant capacity project citizens community future climate hydrogen battery "
-            "turbine module area operation partner investment expansion supply team").split()
+WORDS = [
+    "Energie", "Wende", "Solarpark", "Windpark", "Netz", "Speicher", "Strom", "Haushalte",
+    "Region", "Norden", "Küste", "Anlage", "Leistung", "Projekt", "Bürger", "Gemeinde",
+    "Zukunft", "Klima", "Wasserstoff", "Batterie", "Turbine", "Modul", "Fläche", "Betrieb",
+    "Partner", "Investition", "Ausbau", "Versorgung", "Team", "Ausbildung",
+]
+EN_WORDS = [
+    "energy", "transition", "solar", "park", "wind", "farm", "grid", "storage", "power",
+    "households", "region", "north", "coast", "plant", "capacity", "project", "citizens",
+    "community", "future", "climate", "hydrogen", "battery", "turbine", "module", "area",
+    "operation", "partner", "investment", "expansion", "supply", "team",
+]
 TAGS = {"de": ["Energie", "Solar", "Wind", "Speicher", "Karriere", "Finanzen", "Nachhaltigkeit"],
         "en": ["Energy", "Solar", "Wind", "Storage", "Careers", "Finance", "Sustainability"]}
 CONFIG = """[site]
@@ -76,48 +83,16 @@ def write_hubgen(root: Path, count: int, seed: int = 1) -> None:
         path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
 
 
-HUGO_CONFIG = """baseURL = "https://bench.example.com/"
-title = "Benchmark Newsroom"
-defaultContentLanguage = "de"
-defaultContentLanguageInSubdir = false
-[pagination]
-pagerSize = 12
-[languages.de]
-weight = 1
-[languages.en]
-weight = 2
-[taxonomies]
-tag = "tags"
-"""
-HUGO_LAYOUTS = {
-    "baseof.html": """<!doctype html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8">
-<title>{{ .Title }} | {{ site.Title }}</title><link rel="canonical" href="{{ .Permalink }}">
-{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}
-</head><body><header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></header>
-<main>{{ block "main" . }}{{ end }}</main><footer>{{ site.Title }}</footer></body></html>""",
-    "single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
-<time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "2 January 2006" }}</time>
-<p>{{ .Summary }}</p>{{ .Content }}<ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>
-{{ range .Translations }}<a href="{{ .RelPermalink }}">{{ .Language.Lang }}</a>{{ end }}</article>{{ end }}""",
-    "list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ $pager := .Paginate .RegularPagesRecursive }}
-{{ range $pager.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Params.summary }}</p></article>{{ end }}
-{{ with $pager.Prev }}<a href="{{ .URL }}">prev</a>{{ end }}{{ with $pager.Next }}<a href="{{ .URL }}">next</a>{{ end }}{{ end }}""",
-    "home.html": """{{ define "main" }}{{ $pager := .Paginate (where site.RegularPages "Section" "news") }}
-{{ range $pager.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Params.summary }}</p></article>{{ end }}
-{{ with $pager.Next }}<a href="{{ .URL }}">next</a>{{ end }}{{ end }}""",
-}
+HUGO_SITE = Path(__file__).resolve().parent / "hugo-site"
+"""Config and layouts of the Hugo twin: the same pages, as plain as ours."""
 
 
 def write_hugo(root: Path, count: int, seed: int = 1) -> None:
     """The same messages for Hugo: same bodies, titles, dates, tags and languages."""
     rng = random.Random(seed)
     start = datetime(2020, 1, 1, 9, 0)
+    shutil.copytree(HUGO_SITE, root, dirs_exist_ok=True)
     (root / "content" / "news").mkdir(parents=True, exist_ok=True)
-    (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
-    (root / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
-    for name, text in HUGO_LAYOUTS.items():
-        folder = root / "layouts" if name == "home.html" else root / "layouts" / "_default"
-        (folder / name).write_text(text, encoding="utf-8")
     for index in range(count):
         lang = "de" if index % 2 == 0 else "en"
         text, meta = message(index // 2, lang, rng, start)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import write_hubgen, write_hugo  # noqa: E402
+from generate import write_hubgen, write_hugo
 
 EDITED = "content/news/message-0.md"
 
@@ -66,7 +66,7 @@ def bench(count: int, runs: int) -> dict[str, dict[str, Timing]]:
     tools = {"hubgen": ([sys.executable, "-m", "hubgen", "build"], work / "hubgen", write_hubgen),
              "hugo": ([str(hugo_binary()), "--quiet"], work / "hugo", write_hugo)}
     results: dict[str, dict[str, Timing]] = {}
-    for name, (command, root, write) in tools.items():
+    for name, (_, root, write) in tools.items():
         write(root, count)
         results[name] = {"cold": Timing(), "warm": Timing(), "edit": Timing()}
     try:
