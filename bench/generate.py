@@ -44,9 +44,9 @@ def paragraph(rng: random.Random, words: list[str], count: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def body(rng: random.Random, words: list[str]) -> str:
-    """About 600 words: headings, a list, links, paragraphs."""
-    parts = [paragraph(rng, words, 80)]
+def body(rng: random.Random, words: list[str], lead: str) -> str:
+    """About 600 words: headings, a list, links, paragraphs; the lead (key message) first."""
+    parts = [lead + " " + paragraph(rng, words, 80)]
     for section in range(4):
         parts.append(f"## {paragraph(rng, words, 4)[:-1]} {section + 1}")
         parts.append(paragraph(rng, words, 60) + " [Mehr](https://example.com/info).")
@@ -63,7 +63,7 @@ def message(index: int, lang: str, rng: random.Random, start: datetime) -> tuple
     meta = {"title": title, "date": date.strftime("%Y-%m-%dT%H:%M:%S+01:00"),
             "summary": paragraph(rng, words, 18), "slug": f"message-{index}",
             "translationKey": f"m{index}", "tags": tags, "lang": lang}
-    return body(rng, words), meta
+    return body(rng, words, str(meta["summary"])), meta
 
 
 def write_hubgen(root: Path, count: int, seed: int = 1) -> None:

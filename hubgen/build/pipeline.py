@@ -11,6 +11,7 @@ from pathlib import Path
 from hubgen.build.safety import check_apart, check_output_folder
 from hubgen.build.write import write_folders
 from hubgen.channels import limit_problems, site_snippets
+from hubgen.checks import run_checks
 from hubgen.config import load_config
 from hubgen.content import load_site
 from hubgen.errors import Problem, ProblemsError, Report
@@ -21,7 +22,9 @@ from hubgen.outputs.kit import render_kit_files
 from hubgen.outputs.kit_pages import render_kit_pages
 from hubgen.outputs.pages import render_pages
 from hubgen.outputs.press import render_press_texts
-from hubgen.outputs.sitemap import render_sitemap
+from hubgen.outputs.search import render_search_indexes
+from hubgen.outputs.share_images import add_share_images
+from hubgen.outputs.sitemap import render_sitemaps
 from hubgen.outputs.tree import FileTree
 from hubgen.render.templates import TemplateProblem, Themes
 from hubgen.render.views import MessageView, message_view
@@ -83,7 +86,8 @@ def render(options: BuildOptions, progress: Progress | None = None) -> Rendered:
     now = options.now or datetime.now(UTC)
     public = site.select(_publishable(options, now))
     snippets = site_snippets(site, report)
-    public_tree = render_public(public, snippets, report, progress)
+    run_checks(site, snippets, report)
+    public_tree = render_public(public, snippets, report, progress, now)
     kit_tree = render_kit(site, snippets, now)
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
@@ -122,17 +126,20 @@ def _publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bo
 
 
 def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
-                  progress: Progress | None = None) -> FileTree:
-    """The public newsroom of `site` (already reduced to what may be published)."""
+                  progress: Progress | None = None, now: datetime | None = None) -> FileTree:
+    """The public newsroom of `site` (already reduced to what may be published). `now` is the
+    build time; the news sitemap lists the messages of the two days before it."""
     tree = FileTree()
     themes = Themes(site.config)
     views = _views(site, report, progress)
     try:
-        render_pages(site, views, themes, tree)
+        pages = render_pages(site, views, themes, tree)
     except TemplateProblem as exc:
         raise ProblemsError([*report.problems, exc.problem]) from None
     render_feeds(site, views, tree)
-    render_sitemap(site, views, tree)
+    render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
+    render_search_indexes(site, views, tree)
+    add_share_images(site.config, (v for lang in views.values() for v in lang), tree)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
     collect_assets(site, themes.static_folders, tree)
     return tree

@@ -17,6 +17,12 @@ LIMIT = 600
 MORE = {"de": "Weiterlesen", "en": "Read more"}
 
 
+def _derived(values: dict[str, str]) -> str:
+    """The key message first, as every channel carries it, then the summary for context."""
+    key, summary = values["key_message"], values["summary"]
+    return summary if not key or key in summary else f"{key} {summary}"
+
+
 def snippets(ctx: ChannelContext) -> list[Snippet]:
     if NAME not in ctx.site.config.channels.enabled or ctx.spec(NAME) is False:
         return []
@@ -25,7 +31,7 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
     values = ctx.values(url)
     written = text_spec(ctx, field, ctx.spec(NAME))
     teaser = (ctx.render(written, field, values) if written is not None
-              else shorten(values["summary"], lambda candidate: count_characters(candidate) <= LIMIT))
+              else shorten(_derived(values), lambda candidate: count_characters(candidate) <= LIMIT))
     more = MORE.get(ctx.lang, MORE["en"])
     text = f"{values['title']}\n\n{teaser}\n\n{more}: {url}"
     html = (f'<h2><a href="{escape(url)}">{escape(values["title"])}</a></h2>\n'

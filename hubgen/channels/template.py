@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
@@ -46,12 +46,19 @@ def _env() -> SandboxedEnvironment:
                                 keep_trailing_newline=False)
 
 
+@lru_cache(maxsize=4096)
+def _compiled(text: str) -> jinja2.Template:
+    # Every channel renders the key message again, and the checks the snippet texts: compiling
+    # a text once saves most of the time rendering takes.
+    return _env().from_string(text)
+
+
 def render_text(text: str, values: dict[str, Any], facts: dict[str, str]) -> str:
     """Render one snippet text; SnippetTemplateError names what is wrong."""
     if "{" not in text:
         return text
     try:
-        template = _env().from_string(text)
+        template = _compiled(text)
         return template.render({**values, "facts": _Facts(facts)})
     except jinja2.UndefinedError as exc:
         # "'foo' is undefined", "'str object' has no attribute 'foo'": the name is the last quoted

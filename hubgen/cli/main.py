@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from hubgen import __version__
-from hubgen.cli import build_cmd, init_cmd, new_cmd, serve_cmd, snippets_cmd
+from hubgen.cli import build_cmd, check_cmd, init_cmd, new_cmd, serve_cmd, snippets_cmd
 from hubgen.cli.output import print_problems
 from hubgen.errors import ProblemsError, UsageError
 
@@ -17,6 +17,7 @@ __all__ = ["main"]
 COMMANDS: tuple[tuple[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]], ...] = (
     ("init", init_cmd.add_parser),
     ("new", new_cmd.add_parser),
+    ("check", check_cmd.add_parser),
     ("build", build_cmd.add_parser),
     ("serve", serve_cmd.add_parser),
     ("snippets", snippets_cmd.add_parser),

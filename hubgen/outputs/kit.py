@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timedelta
 from typing import Any
 
+from hubgen.channels.schedule import posting_time
 from hubgen.model import Message, Site, Snippet
 from hubgen.outputs.tree import FileTree
 
@@ -22,16 +22,6 @@ BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 
 def snippet_path(message: Message, snippet: Snippet, extension: str = "txt") -> str:
     return f"{message.lang}/{message.section}/{message.slug}/{snippet.name}.{extension}"
-
-
-def posting_time(site: Site, message: Message) -> datetime:
-    """When a message's posts go out: once it is public, rounded up to the next five minutes,
-    as schedulers take only such times."""
-    local = message.publish_at.astimezone(site.config.site.timezone)
-    minute = local.replace(second=0, microsecond=0)
-    if minute < local:  # 09:00:30 goes out at 09:05, not half a minute before it is public
-        minute += timedelta(minutes=1)
-    return minute + timedelta(minutes=-minute.minute % 5)
 
 
 def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from hubgen.channels.platforms import PLATFORMS
 from hubgen.content.dates import format_date, format_time
 from hubgen.model import Message, Site, Snippet
+from hubgen.outputs.calendar import calendar_months
+from hubgen.outputs.ics import calendar_ics
 from hubgen.outputs.kit import snippet_path
 from hubgen.outputs.pages import relative_url
 from hubgen.outputs.tree import FileTree
@@ -101,6 +103,8 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
         tree.add_text(path + "index.html", themes.render(template, context))
 
     page("index.html", "")
+    page("calendar.html", "calendar/", months=calendar_months(site, messages))
+    tree.add_text("calendar.ics", calendar_ics(site, messages, now))
     for kit in messages:
         page("message.html", kit.path, kit=kit)
         if kit.message.image:

@@ -24,6 +24,10 @@ class FileTree:
     def add_text(self, path: str, text: str) -> None:
         self.texts[safe_relative(path)] = text.encode("utf-8")
 
+    def add_bytes(self, path: str, data: bytes) -> None:
+        """Binary content made by the build, such as a rendered image."""
+        self.texts[safe_relative(path)] = data
+
     def add_copy(self, path: str, source: Path) -> None:
         self.copies[safe_relative(path)] = source
 

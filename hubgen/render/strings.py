@@ -43,6 +43,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "email": "E-Mail",
         "phone": "Telefon",
         "social_media": "Social Media",
+        "search": "Suche",
+        "search_label": "Meldungen durchsuchen",
+        "search_button": "Suchen",
+        "search_no_results": "Keine Meldung gefunden.",
+        "search_one_result": "1 Meldung gefunden.",
+        "search_results": "{count} Meldungen gefunden.",
+        "search_needs_js": ("Die Suche braucht JavaScript. Alle Meldungen finden Sie auf der Startseite"
+                            " und unter Themen."),
+        "search_hint": "Mindestens zwei Buchstaben; mehrere Wörter grenzen die Suche ein.",
+        "tag_feed": "Atom-Feed zum Thema",
     },
     "en": {
         "home": "Newsroom",
@@ -79,6 +89,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "email": "Email",
         "phone": "Phone",
         "social_media": "Social media",
+        "search": "Search",
+        "search_label": "Search the news",
+        "search_button": "Search",
+        "search_no_results": "No news found.",
+        "search_one_result": "1 message found.",
+        "search_results": "{count} messages found.",
+        "search_needs_js": "Search needs JavaScript. All news is listed on the home page and under Topics.",
+        "search_hint": "At least two letters; more words narrow the search.",
+        "tag_feed": "Atom feed of this topic",
     },
 }
 

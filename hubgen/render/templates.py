@@ -10,6 +10,7 @@ import jinja2
 
 from hubgen.config import Config
 from hubgen.errors import Problem
+from hubgen.render.metadata import jsonld, profile_url
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
 
@@ -49,6 +50,8 @@ class Themes:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.filters["jsonld"] = jsonld
+        self.env.globals["profile_url"] = profile_url
 
     @classmethod
     def for_kit(cls, config: Config) -> Themes:

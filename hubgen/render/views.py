@@ -14,7 +14,8 @@ from hubgen.model import Message, Site
 from hubgen.render.markdown import render_markdown
 from hubgen.render.strings import LANGUAGE_NAMES
 
-__all__ = ["ContactView", "Link", "MessageView", "Pager", "lang_prefix", "message_view", "tag_path"]
+__all__ = ["ContactView", "Link", "MessageView", "Pager", "by_tag", "lang_prefix", "message_view",
+           "tag_path"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,16 @@ def lang_prefix(site: Site, lang: str) -> str:
 
 def tag_path(site: Site, lang: str, tag: str) -> str:
     return f"{lang_prefix(site, lang)}tags/{slugify(tag) or 'tag'}/"
+
+
+def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageView]]]:
+    """Messages per tag page, keyed by path: "Solar" and "solar" are one tag, titled as first
+    written. Tag pages and tag feeds both group this way, so they always agree."""
+    groups: dict[str, tuple[Link, list[MessageView]]] = {}
+    for message in messages:
+        for tag in message.tags:
+            groups.setdefault(tag.path, (tag, []))[1].append(message)
+    return groups
 
 
 def message_view(site: Site, message: Message, report: Report) -> MessageView:

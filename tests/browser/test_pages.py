@@ -8,7 +8,7 @@ import pytest
 from conftest import SiteDir, running_server
 
 PAGES = ["", "en/", "news/solarpark-husum/", "en/news/solar-park-husum/", "tags/",
-         "tags/energie/", "press-kit/", "en/press-kit/", "does-not-exist/"]
+         "tags/energie/", "press-kit/", "en/press-kit/", "search/", "en/search/?q=solar", "does-not-exist/"]
 
 
 @pytest.mark.parametrize("width", [375, 1440])
@@ -43,4 +43,9 @@ def test_language_switcher_leads_to_the_other_version(browser: Any, demo_site: S
         page.wait_for_load_state()
         assert page.url.endswith("/en/news/solar-park-husum/")
         assert page.locator("html").get_attribute("lang") == "en"
+        page.goto(server.url + "en/search/")
+        page.locator(".lang-switch a[hreflang=de]").click()
+        page.wait_for_load_state()
+        assert page.url == server.url + "search/"
+        assert page.locator("html").get_attribute("lang") == "de"
         page.close()

@@ -215,4 +215,6 @@ def test_no_command_writes_outside_the_site(site: SiteDir, tmp_path: Path) -> No
     site.message("content/news/b.md", title="Kaputt", date="nie")
     assert site.hubgen("build").returncode == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-    assert sorted(p.name for p in site.root.iterdir()) == ["content", "hubgen.toml", "kit", "public", "www"]
+    # .hubgen-cache holds the share images already drawn (docs: "What a build makes").
+    assert sorted(p.name for p in site.root.iterdir()) == [".hubgen-cache", "content", "hubgen.toml", "kit",
+                                                           "public", "www"]

@@ -1,0 +1,30 @@
+"""Checks: the channels' texts held against the message they come from, and against each other.
+
+Each check is one module with one function that reports to a Report; none raises or prints.
+`run_checks` runs them all, as `hubgen build` and `hubgen check` do. Snippet limits are the
+channel layer's (`hubgen.channels.limit_problems`): the build writes the kit before failing on
+them, so they are not reported here.
+"""
+
+from __future__ import annotations
+
+from hubgen.checks.drift import check_drift
+from hubgen.checks.embargo import check_embargo
+from hubgen.checks.glossary import check_glossary
+from hubgen.checks.key_message import check_key_message
+from hubgen.checks.links import check_links
+from hubgen.checks.translations import check_translations
+from hubgen.errors import Report
+from hubgen.model import Message, Site, Snippet
+
+__all__ = ["run_checks"]
+
+
+def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Report) -> None:
+    """Every consistency check over every message; problems go to `report`."""
+    check_drift(site, report)
+    check_key_message(site, snippets, report)
+    check_glossary(site, report)
+    check_links(site, report)
+    check_embargo(site, snippets, report)
+    check_translations(site, report)

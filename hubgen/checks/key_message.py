@@ -1,0 +1,84 @@
+"""Key message: every channel carries the message's one sentence.
+
+Flags, as one warning per message on its `key_message` line, the channels whose text lacks the
+key message: the press release (title, subtitle or body), each social platform's post, the
+recruiting blurb, the newsletter teaser, and the employee posts (one variant carrying it is
+enough: employees pick one). Compared without regard to case, spacing, quote style or the final
+full stop.
+
+Deliberately not flagged: a derived post that the channel layer shortened to fit its platform,
+as long as it starts with the key message's words and ends in "…"; messages without a key
+message; channels that are switched off.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.errors import Report
+from hubgen.model import Message, Site, Snippet
+
+__all__ = ["carries", "check_key_message"]
+
+# Quote styles, dashes and soft hyphens differ between a template and the typeset body.
+_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"', "‚": "'", "‘": "'",
+                         "’": "'", "‹": "'", "›": "'", "–": "-", "—": "-", "\u00ad": None})
+_END = ".!?…:;, \u00a0"
+_MIN_WORDS = 3
+"""A shortened post must keep at least this many of the key message's words."""
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = re.sub(r"\n\s*\n", " \x00 ", text)  # a sentence doesn't run across paragraphs
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def carries(text: str, key_message: str, shortened: bool) -> bool:
+    """Whether `text` holds `key_message`, or (if `shortened`) a cut start of it ending in …"""
+    text, key = _normal(text), _normal(key_message).rstrip(_END)
+    if key in text:
+        return True
+    words = key.split(" ")
+    if not shortened or len(words) <= _MIN_WORDS:
+        return False
+    return any(" ".join(words[:n]).rstrip(_END) + "…" in text
+               for n in range(len(words) - 1, _MIN_WORDS - 1, -1))
+
+
+def _slot(snippet: Snippet) -> str:
+    """Where the key message is owed: per platform for social, once for the other channels."""
+    return f"social.{snippet.platform}" if snippet.channel == "social" else snippet.channel
+
+
+def _render(message: Message, url: str) -> str | None:
+    values = {"title": message.title, "summary": message.summary, "url": url}
+    try:
+        return render_text(message.key_message, values, message.facts)
+    except SnippetTemplateError:  # reported by the channels already
+        return None
+
+
+def _missing(site: Site, message: Message, snippets: list[Snippet]) -> list[str]:
+    # Rendered once, unless it holds {{ url }}, which differs by channel.
+    same = _render(message, site.url_of(message)) if "url" not in message.key_message else None
+    carried: dict[str, bool] = {}
+    for snippet in snippets:
+        key = same or _render(message, snippet.url)
+        if key is None:
+            return []
+        slot = _slot(snippet)
+        carried[slot] = carried.get(slot, False) or carries(snippet.text, key, snippet.derived)
+    return [slot for slot, ok in carried.items() if not ok]
+
+
+def check_key_message(site: Site, snippets: dict[Message, list[Snippet]], report: Report) -> None:
+    for message in site.messages:
+        if not message.key_message.strip():
+            continue
+        if missing := _missing(site, message, snippets.get(message, [])):
+            report.warning(message.source.as_posix(), message.line("key_message"), "key_message",
+                           "missing from " + ", ".join(missing),
+                           "use {{ key_message }} in their texts; for press, write it into the body")

@@ -1,0 +1,151 @@
+"""What the checks read of a message: each text written for it, as written and as rendered, with
+its field and line; and the body as lines of plain text, links and images with their file line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it.token import Token
+
+from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.content.markdown import parse_markdown
+from hubgen.model import Message, Site
+
+__all__ = ["Body", "Reference", "Written", "body_of", "written_texts"]
+
+
+@dataclass(frozen=True)
+class Written:
+    field: str
+    """The front-matter field: `summary`, `channels.social.x`, `channels.advocacy.1`."""
+    line: int
+    raw: str
+    """As written, templates and all."""
+    text: str
+    """Rendered with the message's values; "" when the template is broken (already reported)."""
+
+
+def _values(site: Site, message: Message) -> dict[str, str] | None:
+    """What snippet templates can use; None when the key message itself is broken."""
+    values = {"title": message.title, "summary": message.summary, "url": site.url_of(message)}
+    try:
+        return {**values, "key_message": render_text(message.key_message, values, message.facts)}
+    except SnippetTemplateError:
+        return None
+
+
+def _render(message: Message, raw: str, values: dict[str, str] | None) -> str:
+    try:
+        return render_text(raw, values, message.facts) if values is not None else ""
+    except SnippetTemplateError:
+        return ""
+
+
+def _channel_texts(site: Site, message: Message) -> list[tuple[str, object]]:
+    """(field, value) of every snippet text written in `channels:` for an enabled channel."""
+    config = site.config.channels
+    channels = message.channels
+    found: list[tuple[str, object]] = []
+    spec = channels.get("press")
+    if "press" in config.enabled and isinstance(spec, dict):
+        found.append(("channels.press.subtitle", spec.get("subtitle")))
+    spec = channels.get("social")
+    if "social" in config.enabled and isinstance(spec, dict):
+        found += [(f"channels.social.{p}", spec.get(p)) for p in config.platforms]
+    spec = channels.get("recruiting")
+    if "recruiting" in config.enabled and isinstance(spec, dict):
+        found.append(("channels.recruiting.text", spec.get("text")))
+    if "newsletter" in config.enabled:
+        found.append(("channels.newsletter", channels.get("newsletter")))
+    spec = channels.get("advocacy")
+    if "advocacy" in config.enabled:
+        posts = [spec] if isinstance(spec, str) else spec if isinstance(spec, list) else []
+        found += [(f"channels.advocacy.{i}", post) for i, post in enumerate(posts)]
+    return found
+
+
+def written_texts(site: Site, message: Message, *, snippets_only: bool = False) -> list[Written]:
+    """The message's own texts: title, summary, key message and every written snippet text."""
+    fields: list[tuple[str, object]] = [] if snippets_only else [
+        ("title", message.title), ("summary", message.summary), ("key_message", message.key_message)]
+    fields += _channel_texts(site, message)
+    values = _values(site, message)
+    return [Written(name, message.line(name), str(value), _render(message, str(value), values))
+            for name, value in fields
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value)]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A link or an image in the body."""
+
+    line: int
+    kind: str
+    """`link` or `image`."""
+    target: str
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class Body:
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    """Plain text by file line: each paragraph line, table cell and heading (no code, no URLs)."""
+    references: list[Reference] = field(default_factory=list)
+
+
+_HTML_TAG = re.compile(r"<(img|a)\b([^>]*)>", re.IGNORECASE)
+_HTML_ATTR = re.compile(r"""\b(src|href|alt)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def _html_references(html: str, line: int) -> list[Reference]:
+    found = []
+    for tag in _HTML_TAG.finditer(html):
+        attrs = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None)
+                 for m in _HTML_ATTR.finditer(tag.group(2))}
+        kind = "image" if tag.group(1).lower() == "img" else "link"
+        target = attrs.get("src" if kind == "image" else "href")
+        if target is not None:
+            # No alt attribute at all reads as "" here: an image needs one either way.
+            found.append(Reference(line + html.count("\n", 0, tag.start()), kind, target,
+                                   attrs.get("alt", "")))
+    return found
+
+
+def _inline(token: Token, first_line: int, body: Body) -> None:
+    line, parts = first_line, list[str]()
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            body.lines.append((line, "".join(parts)))
+            line, parts = line + 1, []
+        elif child.type == "text":
+            parts.append(child.content)
+        elif child.type == "image":
+            body.references.append(Reference(line, "image", str(child.attrGet("src") or ""),
+                                             child.content))
+            parts.append(" " + child.content + " ")
+        elif child.type == "link_open":
+            body.references.append(Reference(line, "link", str(child.attrGet("href") or "")))
+        elif child.type == "html_inline":
+            body.references.extend(_html_references(child.content, line))
+        elif child.type == "code_inline":
+            parts.append("\x00")  # code is not prose: nothing in it is a figure or a term
+    body.lines.append((line, "".join(parts)))
+
+
+@lru_cache(maxsize=512)  # every check reads the body; keep a few hundred parsed
+def _parse(text: str, lang: str, body_line: int) -> Body:
+    body = Body()
+    for token in parse_markdown(text, lang):
+        first = body_line + token.map[0] if token.map else body_line
+        if token.type == "inline":
+            _inline(token, first, body)
+        elif token.type == "html_block":
+            body.references.extend(_html_references(token.content, first))
+    return body
+
+
+def body_of(message: Message) -> Body:
+    """The body of `message`, read once however many checks ask."""
+    return _parse(message.body, message.lang, message.body_line)

@@ -1,0 +1,60 @@
+"""The demo newsroom passes every check; with one problem planted per check, `hubgen check`
+reports exactly those problems, one line each."""
+
+from __future__ import annotations
+
+from conftest import SiteDir, run_hubgen
+
+# (file, text in it, replacement): one problem for each check.
+PLANTED = [
+    ("content/news/solarpark-husum.md",  # fact drift
+     "Der Solarpark Husum ist am Netz: {{ facts.modules }} Module, {{ facts.capacity }} Leistung.",
+     "Der Solarpark Husum ist am Netz: 120.000 Module, {{ facts.capacity }} Leistung."),
+    ("content/news/solarpark-husum.md",  # key message
+     "Neu in Nordfriesland, ab heute am Netz: {{ key_message }} {{ url }}",
+     "Neu in Nordfriesland, ab heute am Netz. {{ url }}"),
+    ("content/news/artenvielfalt-solarparks.md",  # glossary
+     "eröffneten [Solarpark Husum]", "eröffneten [Solar-Park Husum]"),
+    ("content/news/offshore-partnerschaft.md",  # links
+     "(https://www.nordlicht-energie.example/projekte/offshore-sandhai)", "(/news/sandhai/)"),
+    ("content/news/quartalszahlen-q3-2026.en.md",  # embargo and dates
+     "date: 2026-11-12 07:30 +01:00", "date: 2026-11-11 07:30 +01:00"),
+    ("content/news/batteriespeicher-brunsbuettel.en.md",  # translations
+     'start: "autumn 2027"', 'start: "autumn 2028"'),
+    ("content/news/glimmerwatt.md",  # limits
+     "Auch zur Miete: {{ key_message }} {{ url }}",
+     "Auch zur Miete, und zwar für alle, die in der Stadt wohnen: {{ key_message }} {{ url }}"),
+]
+
+EXPECTED = [
+    "content/news/artenvielfalt-solarparks.md:66: warning: body: 'Solar-Park' is a variant of"
+    " 'Solarpark' (write 'Solarpark')",
+    "content/news/batteriespeicher-brunsbuettel.en.md:15: facts.start: 'autumn 2028' differs from"
+    " 'Herbst 2027' in content/news/batteriespeicher-brunsbuettel.md:15 (make the versions agree)",
+    "content/news/glimmerwatt.md:24: channels.social.x: 293 weighted (social-x), limit 280"
+    " (shorten it, or leave it out to have it derived)",
+    "content/news/offshore-partnerschaft.md:84: body: link '/news/sandhai/' leads to no page of the"
+    " site (link to a message's page, e.g. /news/projekt-polarkranich/)",
+    "content/news/quartalszahlen-q3-2026.en.md:3: warning: date: goes public 2026-11-11 07:30,"
+    " before its original content/news/quartalszahlen-q3-2026.md (2026-11-12 07:30) (publish it"
+    " with or after the original: date: 2026-11-12 07:30)",
+    "content/news/solarpark-husum.md:8: warning: key_message: missing from social.bluesky (use"
+    " {{ key_message }} in their texts; for press, write it into the body)",
+    "content/news/solarpark-husum.md:54: channels.social.instagram: '120.000 Module' contradicts"
+    " facts.modules (113.000) (write {{ facts.modules }} instead, or correct the fact)",
+]
+
+
+def test_demo_passes_strict_check(demo_site: SiteDir) -> None:
+    result = run_hubgen(demo_site.root, "check", "--strict")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "0 errors, 0 warnings\n")
+
+
+def test_one_message_per_planted_problem(demo_site: SiteDir) -> None:
+    for path, old, new in PLANTED:
+        text = demo_site.read(path)
+        assert text.count(old) == 1, (path, old)
+        (demo_site.root / path).write_text(text.replace(old, new), encoding="utf-8")
+    result = run_hubgen(demo_site.root, "check")
+    assert result.stdout.splitlines() == EXPECTED
+    assert (result.returncode, result.stderr) == (1, "4 errors, 3 warnings\n")
