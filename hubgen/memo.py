@@ -34,6 +34,8 @@ def fingerprint(*parts: object) -> str:
 def _encode(value: object, seen: dict[int, bytes]) -> bytes:
     if isinstance(value, str):
         return b"s" + value.encode("utf-8", "surrogatepass") + b"\x00"
+    if isinstance(value, bytes):
+        return b"b" + hashlib.blake2b(value, digest_size=16).digest()
     if value is None or isinstance(value, (bool, int, float)):
         return b"v" + repr(value).encode() + b"\x00"
     if isinstance(value, (datetime, date, PurePath)):
@@ -43,8 +45,21 @@ def _encode(value: object, seen: dict[int, bytes]) -> bytes:
         return b"f"
     key = id(value)
     if key not in seen:  # shared objects (the config, a message on many pages) hash once
-        seen[key] = _encode_container(value, seen)
+        seen[key] = _frozen(value, seen)
     return seen[key]
+
+
+def _frozen(value: object, seen: dict[int, bytes]) -> bytes:
+    """Frozen dataclasses keep their encoding: a message's view is hashed once, not once per
+    page and rebuild that shows it."""
+    params = getattr(type(value), "__dataclass_params__", None)
+    if params is None or not params.frozen or not hasattr(value, "__dict__"):
+        return _encode_container(value, seen)
+    cached: bytes | None = vars(value).get("_hubgen_fingerprint")
+    if cached is None:
+        cached = _encode_container(value, seen)
+        object.__setattr__(value, "_hubgen_fingerprint", cached)
+    return cached
 
 
 def _encode_container(value: object, seen: dict[int, bytes]) -> bytes:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from hubgen.build.safety import check_apart, check_output_folder
@@ -15,6 +16,7 @@ from hubgen.checks import run_checks
 from hubgen.config import load_config
 from hubgen.content import load_site
 from hubgen.errors import Problem, ProblemsError, Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.outputs.assets import collect_assets
 from hubgen.outputs.feeds import render_feeds
@@ -56,13 +58,13 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load(root: Path, report: Report) -> Site:
+def load(root: Path, report: Report, memo: Memo | None = None) -> Site:
     """Config and messages, checked; raises ProblemsError with every problem found."""
     config = load_config(root, report)
     if config is None:
         report.raise_if_errors()
     assert config is not None
-    site = load_site(config, report)
+    site = load_site(config, report, memo)
     report.raise_if_errors()
     return site
 
@@ -79,16 +81,21 @@ class Rendered:
     warnings: list[Problem]
 
 
-def render(options: BuildOptions, progress: Progress | None = None) -> Rendered:
-    """Read, check and render everything; ProblemsError if anything but limits is wrong."""
+def render(options: BuildOptions, progress: Progress | None = None,
+           memo: Memo | None = None) -> Rendered:
+    """Read, check and render everything; ProblemsError if anything but limits is wrong.
+
+    With the memo of an earlier render, only what changed since is made again."""
+    memo = memo or Memo()
     report = Report()
-    site = load(options.root, report)
+    site = load(options.root, report, memo)
     now = options.now or datetime.now(UTC)
     public = site.select(_publishable(options, now))
-    snippets = site_snippets(site, report)
-    run_checks(site, snippets, report)
-    public_tree = render_public(public, snippets, report, progress, now)
-    kit_tree = render_kit(site, snippets, now)
+    snippets = site_snippets(site, report, memo)
+    run_checks(site, snippets, report, memo)
+    public_tree = render_public(public, snippets, report, progress, now, memo)
+    kit_tree = render_kit(site, snippets, now, memo)
+    memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
         raise ProblemsError(report.problems + over_limit)
@@ -126,40 +133,49 @@ def _publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bo
 
 
 def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
-                  progress: Progress | None = None, now: datetime | None = None) -> FileTree:
+                  progress: Progress | None = None, now: datetime | None = None,
+                  memo: Memo | None = None) -> FileTree:
     """The public newsroom of `site` (already reduced to what may be published). `now` is the
     build time; the news sitemap lists the messages of the two days before it."""
     tree = FileTree()
-    themes = Themes(site.config)
-    views = _views(site, report, progress)
+    memo = memo or Memo()
+    themes = Themes(site.config, memo=memo)
+    views = _views(site, report, progress, memo)
     try:
         pages = render_pages(site, views, themes, tree)
     except TemplateProblem as exc:
         raise ProblemsError([*report.problems, exc.problem]) from None
     render_feeds(site, views, tree)
     render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
-    render_search_indexes(site, views, tree)
+    render_search_indexes(site, views, tree, memo)
     add_share_images(site.config, (v for lang in views.values() for v in lang), tree)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
     collect_assets(site, themes.static_folders, tree)
     return tree
 
 
-def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime) -> FileTree:
+def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
+               memo: Memo | None = None) -> FileTree:
     """The internal channel kit: every message, drafts and embargoed ones included."""
     tree = FileTree()
     render_kit_files(site, snippets, tree)
     try:
-        render_kit_pages(site, snippets, now, tree)
+        render_kit_pages(site, snippets, now, tree, memo)
     except TemplateProblem as exc:
         raise ProblemsError([exc.problem]) from None
     return tree
 
 
-def _views(site: Site, report: Report, progress: Progress | None) -> dict[str, list[MessageView]]:
+def _views(site: Site, report: Report, progress: Progress | None,
+           memo: Memo) -> dict[str, list[MessageView]]:
     views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
+    config = fingerprint(site.config)
     for done, message in enumerate(site.messages, 1):
-        views[message.lang].append(message_view(site, message, report))
+        # A view shows its translations' titles and paths: they are part of its key.
+        others = [(m.lang, site.path_of(m), m.title) for m in site.translations(message)]
+        key = fingerprint(config, message, others)
+        views[message.lang].append(memo.get("view", key, report,
+                                            partial(message_view, site, message)))
         if progress:
             progress(done, len(site.messages))
     return views

@@ -8,6 +8,8 @@ them, so they are not reported here.
 
 from __future__ import annotations
 
+from functools import partial
+
 from hubgen.checks.drift import check_drift
 from hubgen.checks.embargo import check_embargo
 from hubgen.checks.glossary import check_glossary
@@ -15,16 +17,30 @@ from hubgen.checks.key_message import check_key_message
 from hubgen.checks.links import check_links
 from hubgen.checks.translations import check_translations
 from hubgen.errors import Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 
 __all__ = ["run_checks"]
 
 
-def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Report) -> None:
-    """Every consistency check over every message; problems go to `report`."""
-    check_drift(site, report)
-    check_key_message(site, snippets, report)
-    check_glossary(site, report)
+def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
+               memo: Memo | None = None) -> None:
+    """Every consistency check over every message; problems go to `report`.
+
+    The checks that read one message at a time are remembered per message; those that relate
+    messages to each other (links, embargo order, translations) run over the whole site."""
+    memo = memo or Memo()
+    config = fingerprint(site.config)
+    for message in site.messages:
+        key = fingerprint(config, message, snippets[message])
+        memo.get("checks", key, report, partial(_one_message, site, message, snippets[message]))
     check_links(site, report)
     check_embargo(site, snippets, report)
     check_translations(site, report)
+
+
+def _one_message(site: Site, message: Message, snippets: list[Snippet], report: Report) -> None:
+    alone = Site(site.config, (message,))
+    check_drift(alone, report)
+    check_key_message(alone, {message: snippets}, report)
+    check_glossary(alone, report)

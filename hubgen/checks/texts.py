@@ -134,7 +134,7 @@ def _inline(token: Token, first_line: int, body: Body) -> None:
     body.lines.append((line, "".join(parts)))
 
 
-@lru_cache(maxsize=512)  # every check reads the body; keep a few hundred parsed
+@lru_cache(maxsize=20_000)  # every check reads the body: parse it once per build
 def _parse(text: str, lang: str, body_line: int) -> Body:
     body = Body()
     for token in parse_markdown(text, lang):

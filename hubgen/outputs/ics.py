@@ -35,15 +35,18 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines of at most 75 octets, continued after CRLF and a space; never inside a character."""
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            parts.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    return "\r\n".join([*parts, current])
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: step back to the start
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # continuation lines begin with a space
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def _offset(delta: timedelta | None) -> str:

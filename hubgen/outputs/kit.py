@@ -26,8 +26,10 @@ def snippet_path(message: Message, snippet: Snippet, extension: str = "txt") -> 
 
 def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
     everything = [s for message in site.messages for s in snippets.get(message, [])]
-    tree.add_text("snippets.json", json.dumps([s.to_json() for s in everything],
-                                              ensure_ascii=False, indent=2) + "\n")
+    # One snippet a line: readable, diffable, and written by json's fast C encoder, which
+    # `indent` would switch off.
+    lines = ",\n".join("  " + json.dumps(s.to_json(), ensure_ascii=False) for s in everything)
+    tree.add_text("snippets.json", f"[\n{lines}\n]\n" if everything else "[]\n")
     for message in site.messages:
         for snippet in snippets.get(message, []):
             tree.add_text(snippet_path(message, snippet), snippet.text)

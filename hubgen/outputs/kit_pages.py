@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from hubgen.channels.platforms import PLATFORMS
 from hubgen.content.dates import format_date, format_time
+from hubgen.errors import Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.outputs.calendar import calendar_months
 from hubgen.outputs.ics import calendar_ics
@@ -87,23 +89,35 @@ def kit_message(site: Site, message: Message, snippets: list[Snippet], now: date
     )
 
 
+def _kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime,
+                 report: Report) -> KitMessage:
+    return kit_message(site, message, snippets, now)
+
+
 def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
-                     tree: FileTree) -> None:
-    themes = Themes.for_kit(site.config)
-    messages = [kit_message(site, m, snippets.get(m, []), now) for m in site.messages]
+                     tree: FileTree, memo: Memo | None = None) -> None:
+    memo = memo or Memo()
+    themes = Themes.for_kit(site.config, memo)
+    config_key = fingerprint(site.config)
+    # Remembered, so that a page showing an unchanged message is known unchanged at once.
+    messages = [memo.get("kit", fingerprint(config_key, m, snippets.get(m, []), _status(m, now)),
+                         Report(), partial(_kit_message, site, m, snippets.get(m, []), now))
+                for m in site.messages]
     config = site.config
 
     def page(template: str, path: str, **extra: object) -> None:
         context = {
-            "site": config, "messages": messages, "now": now, "channel_labels": CHANNEL_LABELS,
+            "site": config, "path": path, "channel_labels": CHANNEL_LABELS,
             "rel": partial(relative_url, path, None), "domain": urlsplit(config.site.base_url).netloc,
             "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
             "format_time": lambda dt: format_time(dt, "en"), **extra,
         }
         tree.add_text(path + "index.html", themes.render(template, context))
 
-    page("index.html", "")
-    page("calendar.html", "calendar/", months=calendar_months(site, messages))
+    # Only the overview and the calendar list every message: a message page stays as it is
+    # when another message changes.
+    page("index.html", "", messages=messages)
+    page("calendar.html", "calendar/", messages=messages, months=calendar_months(site, messages))
     tree.add_text("calendar.ics", calendar_ics(site, messages, now))
     for kit in messages:
         page("message.html", kit.path, kit=kit)

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import partial
 from html.parser import HTMLParser
 
 from hubgen.content.dates import format_date
+from hubgen.errors import Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Site
 from hubgen.outputs.links import relative_url
 from hubgen.outputs.tree import FileTree
@@ -30,12 +33,19 @@ _WORD = re.compile(r"\w+")
 _SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
-def render_search_indexes(site: Site, views: dict[str, list[MessageView]], tree: FileTree) -> None:
+def render_search_indexes(site: Site, views: dict[str, list[MessageView]], tree: FileTree,
+                          memo: Memo | None = None) -> None:
+    memo = memo or Memo()
     for lang in site.config.site.languages:
         folder = lang_prefix(site, lang) + SEARCH_DIR
-        entries = [search_entry(view, folder) for view in views.get(lang, [])]
+        entries = [memo.get("search", fingerprint(view, folder), Report(),
+                            partial(_entry, view, folder)) for view in views.get(lang, [])]
         data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
         tree.add_text(folder + INDEX_FILE, f"window.{GLOBAL_NAME} = {data};\n")
+
+
+def _entry(view: MessageView, folder: str, report: Report) -> dict[str, object]:
+    return search_entry(view, folder)
 
 
 def search_entry(view: MessageView, folder: str) -> dict[str, object]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import traceback
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from hubgen.config import Config
-from hubgen.errors import Problem
+from hubgen.errors import Problem, Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.render.metadata import jsonld, profile_url
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
@@ -37,8 +39,10 @@ class TemplateProblem(Exception):
 class Themes:
     """The template environment of one site: its templates/ over its theme."""
 
-    def __init__(self, config: Config, theme: Path | None = None, overrides: str = "") -> None:
+    def __init__(self, config: Config, theme: Path | None = None, overrides: str = "",
+                 memo: Memo | None = None) -> None:
         self.config = config
+        self.memo = memo or Memo()
         theme = theme or theme_folder(config)
         self.folders = [f for f in (config.root / "templates" / overrides, theme) if f.is_dir()]
         self.static_folders = [theme / "static"]
@@ -54,11 +58,25 @@ class Themes:
         self.env.globals["profile_url"] = profile_url
 
     @classmethod
-    def for_kit(cls, config: Config) -> Themes:
+    def for_kit(cls, config: Config, memo: Memo | None = None) -> Themes:
         """The channel kit's templates; a site may override them in templates/_kit/."""
-        return cls(config, BUILTIN_THEMES / "_kit", "_kit")
+        return cls(config, BUILTIN_THEMES / "_kit", "_kit", memo)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Every template's text: any edit to any of them renders every page again, since a
+        page may include, extend or import any other."""
+        files = sorted(p for folder in self.folders for p in folder.rglob("*")
+                       if p.is_file() and not p.is_relative_to(folder / "static"))
+        return fingerprint(*((p.as_posix(), p.read_bytes()) for p in files))
 
     def render(self, name: str, context: dict[str, Any]) -> str:
+        """The page; the same template and context give the remembered page back."""
+        key = fingerprint(self.fingerprint, name, context)
+        page: str = self.memo.get("page", key, Report(), lambda _: self._render(name, context))
+        return page
+
+    def _render(self, name: str, context: dict[str, Any]) -> str:
         try:
             return self.env.get_template(name).render(context)
         except jinja2.TemplateSyntaxError as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hubgen.build.pipeline import BuildOptions, render
 from hubgen.errors import HubgenError, Problem, ProblemsError
+from hubgen.memo import Memo
 from hubgen.outputs.tree import FileTree
 
 __all__ = ["Preview", "Snapshot"]
@@ -42,6 +43,7 @@ class Preview:
         self._building = False
         self._snapshot = Snapshot(0)
         self._one_at_a_time = threading.Lock()
+        self.memo = Memo()  # what the last rebuild made: the next one redoes only what changed
 
     def rebuild(self, css_only: bool = False) -> Snapshot:
         with self._one_at_a_time:
@@ -52,7 +54,7 @@ class Preview:
             self._building = True
         started = time.perf_counter()
         try:
-            rendered = render(self.options)
+            rendered = render(self.options, memo=self.memo)
             snapshot = Snapshot(self._snapshot.generation + 1, rendered.public, rendered.kit,
                                 tuple(rendered.over_limit + rendered.warnings),
                                 css_only=css_only)
