@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
@@ -105,6 +105,31 @@ class Memo:
             report.add(problem)
         self._store[slot] = (value, tuple(local.problems))
         return value
+
+    def get_all(self, namespace: str, keys: Sequence[str], report: Report,
+                make: Callable[[list[int]], list[tuple[T, tuple[Problem, ...]]]]) -> list[T]:
+        """`get` for a batch: `make` receives the positions of the keys not stored yet, all at
+        once, so that it can spread them over cores; problems are reported in key order."""
+        missing = [i for i, key in enumerate(keys) if (namespace, key) not in self._store]
+        for i, made in zip(missing, make(missing), strict=True):
+            self._store[(namespace, keys[i])] = made
+        self.misses += len(missing)
+        self.hits += len(keys) - len(missing)
+        values = []
+        for key in keys:
+            self._used.add((namespace, key))
+            value, problems = self._store[(namespace, key)]
+            for problem in problems:
+                report.add(problem)
+            values.append(value)
+        return values
+
+    def entries(self, namespaces: tuple[str, ...]) -> dict[tuple[str, str], object]:
+        """The stored results of some namespaces, to keep for a later run."""
+        return {slot: entry for slot, entry in self._store.items() if slot[0] in namespaces}
+
+    def restore(self, entries: dict[tuple[str, str], object]) -> None:
+        self._store.update(entries)  # type: ignore[arg-type]
 
     def forget_unused(self) -> None:
         """Drop entries the last build didn't ask for, so memory follows the site's size."""

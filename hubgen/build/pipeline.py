@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 
+from hubgen.build.cache import BuildCache, input_state
 from hubgen.build.safety import check_apart, check_output_folder
 from hubgen.build.write import write_folders
 from hubgen.channels import limit_problems, site_snippets
 from hubgen.checks import run_checks
-from hubgen.config import load_config
+from hubgen.config import CONFIG_FILE, Config, load_config
 from hubgen.content import load_site
 from hubgen.errors import Problem, ProblemsError, Report
 from hubgen.memo import Memo, fingerprint
@@ -26,8 +26,9 @@ from hubgen.outputs.pages import render_pages
 from hubgen.outputs.press import render_press_texts
 from hubgen.outputs.search import render_search_indexes
 from hubgen.outputs.share_images import add_share_images
-from hubgen.outputs.sitemap import render_sitemaps
+from hubgen.outputs.sitemap import NEWS_WINDOW, render_sitemaps
 from hubgen.outputs.tree import FileTree
+from hubgen.parallel import parallel_map
 from hubgen.render.templates import TemplateProblem, Themes
 from hubgen.render.views import MessageView, message_view
 
@@ -45,6 +46,8 @@ class BuildOptions:
     future: bool = False
     """Publish messages whose date or embargo lies in the future (same warning)."""
     now: datetime | None = None
+    clean: bool = False
+    """Ignore what earlier builds left in .hubgen-cache/ and make everything anew."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class BuildResult:
     seconds: float
     output: Path
     warnings: list[Problem] = field(default_factory=list)
+    unchanged: bool = False
+    """Nothing changed since the last build: the output folders were left as they were."""
 
 
 def load(root: Path, report: Report, memo: Memo | None = None) -> Site:
@@ -104,25 +109,53 @@ def render(options: BuildOptions, progress: Progress | None = None,
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     started = time.perf_counter()
-    # Phase 1: render everything in memory; nothing is written if anything fails.
-    rendered = render(options, progress)
-    config = rendered.site.config
+    config = load_config(options.root, probe := Report())
+    if config is None or probe.errors:
+        render(options)  # raises with every problem, the content's too
+    assert config is not None
     output = check_output_folder(config, options.out or config.output_path)
     kit_output = check_output_folder(config, config.kit_path)
     check_apart(output, kit_output)
+    cache = BuildCache(options.root)
+    now = options.now or datetime.now(UTC)
+    inputs = _input_state(config, options)
+    last = None if options.clean else cache.unchanged(inputs, now, [output, kit_output])
+    if last is not None:
+        return BuildResult(*last.summary, seconds=time.perf_counter() - started, output=output,
+                           warnings=list(last.warnings), unchanged=True)
+
+    # Phase 1: render everything in memory; nothing is written if anything fails.
+    memo = Memo() if options.clean else cache.memo()
+    rendered = render(replace(options, now=now), progress, memo)
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
     # reach the internal kit, where the writer sees them marked; public/ stays as it was.
+    build_id = cache.new_build_id()
     if rendered.over_limit:
-        write_folders({kit_output: rendered.kit})
+        write_folders({kit_output: rendered.kit}, build_id)
         raise ProblemsError(rendered.over_limit)
-    write_folders({output: rendered.public, kit_output: rendered.kit})
-    return BuildResult(
-        messages=len(rendered.site.messages), published=rendered.published,
-        pages=sum(p.endswith(".html") for p in rendered.public.paths()),
-        files=len(rendered.public.paths()), seconds=time.perf_counter() - started,
-        output=output, warnings=rendered.warnings,
-    )
+    write_folders({output: rendered.public, kit_output: rendered.kit}, build_id)
+    summary = (len(rendered.site.messages), rendered.published,
+               sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
+    cache.save(inputs, _valid_until(rendered.site, now, options), summary, memo, build_id,
+               rendered.warnings, [output, kit_output])
+    return BuildResult(*summary, seconds=time.perf_counter() - started, output=output,
+                       warnings=rendered.warnings)
+
+
+def _input_state(config: Config, options: BuildOptions) -> str:
+    themes = [Themes(config).folders, Themes.for_kit(config).folders]
+    folders = [config.content_path, config.static_path, *(f for group in themes for f in group)]
+    font = [config.root / config.share_images.font] if config.share_images.font else []
+    return input_state(list(dict.fromkeys(folders)), [config.root / CONFIG_FILE, *font],
+                       (options.out, options.drafts, options.future))  # not `now`: see valid_until
+
+
+def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime | None:
+    """When time alone changes the output: an embargo lifts, a message leaves the news sitemap."""
+    instants = [m.publish_at for m in site.messages if m.publish_at > now and not options.future]
+    instants += [m.date + NEWS_WINDOW for m in site.messages if m.date + NEWS_WINDOW > now]
+    return min(instants, default=None)
 
 
 def _publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bool]:
@@ -168,14 +201,21 @@ def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime
 
 def _views(site: Site, report: Report, progress: Progress | None,
            memo: Memo) -> dict[str, list[MessageView]]:
-    views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
     config = fingerprint(site.config)
-    for done, message in enumerate(site.messages, 1):
-        # A view shows its translations' titles and paths: they are part of its key.
-        others = [(m.lang, site.path_of(m), m.title) for m in site.translations(message)]
-        key = fingerprint(config, message, others)
-        views[message.lang].append(memo.get("view", key, report,
-                                            partial(message_view, site, message)))
-        if progress:
-            progress(done, len(site.messages))
+    # A view shows its translations' titles and paths: they are part of its key.
+    keys = [fingerprint(config, message,
+                        [(m.lang, site.path_of(m), m.title) for m in site.translations(message)])
+            for message in site.messages]
+
+    def make(positions: list[int]) -> list[tuple[MessageView, tuple[Problem, ...]]]:
+        return parallel_map(_view_with_problems, positions, site, progress=progress)
+
+    views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
+    for view in memo.get_all("view", keys, report, make):
+        views[view.lang].append(view)
     return views
+
+
+def _view_with_problems(site: Site, position: int) -> tuple[MessageView, tuple[Problem, ...]]:
+    report = Report()
+    return message_view(site, site.messages[position], report), tuple(report.problems)

@@ -12,12 +12,12 @@ from hubgen.outputs.tree import FileTree
 __all__ = ["write_folders"]
 
 
-def write_folders(trees: dict[Path, FileTree]) -> None:
+def write_folders(trees: dict[Path, FileTree], build_id: str = "") -> None:
     """Write each tree to a fresh sibling folder, then swap all of them in."""
     staged: dict[Path, Path] = {}
     try:
         for target, tree in trees.items():
-            staged[target] = _stage(target, tree)
+            staged[target] = _stage(target, tree, build_id)
     except BaseException:
         for folder in staged.values():
             shutil.rmtree(folder, ignore_errors=True)
@@ -26,11 +26,12 @@ def write_folders(trees: dict[Path, FileTree]) -> None:
         _swap(target, folder)
 
 
-def _stage(target: Path, tree: FileTree) -> Path:
+def _stage(target: Path, tree: FileTree, build_id: str) -> Path:
     folder = target.with_name(f".{target.name}.hubgen-new-{os.getpid()}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    (folder / MARKER).write_text("Made by hubgen; replaced on every build.\n", encoding="utf-8")
+    (folder / MARKER).write_text(f"Made by hubgen; replaced on every build. Build {build_id}\n",
+                                 encoding="utf-8")
     made: set[Path] = set()
     for relative, data in tree.texts.items():
         _parent(folder / relative, made).write_bytes(data)

@@ -7,7 +7,6 @@ of the front matter, derives what was left out, renders the templates and counts
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from hubgen.channels import advocacy, newsletter, press, recruiting, social
 from hubgen.channels.context import ChannelContext
@@ -15,6 +14,7 @@ from hubgen.channels.spec import check_channel_names
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
+from hubgen.parallel import parallel_map
 
 __all__ = ["CHANNELS", "limit_problems", "message_snippets", "site_snippets"]
 
@@ -31,12 +31,21 @@ def message_snippets(site: Site, message: Message, report: Report) -> list[Snipp
 
 
 def site_snippets(site: Site, report: Report, memo: Memo | None = None) -> dict[Message, list[Snippet]]:
-    """Every message's snippets; with a memo, only changed messages are rendered again."""
+    """Every message's snippets; with a memo, only changed messages are rendered again, and
+    many of them on all cores."""
     memo = memo or Memo()
     config = fingerprint(site.config)
-    return {message: memo.get("snippets", fingerprint(config, message), report,
-                              partial(message_snippets, site, message))
-            for message in site.messages}
+    keys = [fingerprint(config, message) for message in site.messages]
+
+    def make(positions: list[int]) -> list[tuple[list[Snippet], tuple[Problem, ...]]]:
+        return parallel_map(_snippets_with_problems, positions, site)
+
+    return dict(zip(site.messages, memo.get_all("snippets", keys, report, make), strict=True))
+
+
+def _snippets_with_problems(site: Site, position: int) -> tuple[list[Snippet], tuple[Problem, ...]]:
+    report = Report()
+    return message_snippets(site, site.messages[position], report), tuple(report.problems)
 
 
 def limit_problems(snippets: dict[Message, list[Snippet]]) -> list[Problem]:

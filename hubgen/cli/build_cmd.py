@@ -23,6 +23,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="publish messages dated or embargoed in the future (don't deploy)")
     cmd.add_argument("--out", type=Path, metavar="DIR",
                      help="public output folder inside the site (default: [site] output_dir)")
+    cmd.add_argument("--clean", action="store_true",
+                     help="ignore the cache of earlier builds (.hubgen-cache/) and make everything anew")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
     cmd.set_defaults(run=run)
 
@@ -32,10 +34,11 @@ def run(args: argparse.Namespace) -> int:
     progress = ProgressBar("building")
     try:
         result = build(BuildOptions(root, out=args.out.resolve() if args.out else None,
-                                    drafts=args.drafts, future=args.future), progress)
+                                    drafts=args.drafts, future=args.future, clean=args.clean), progress)
     finally:
         progress.close()
     print_problems(result.warnings)
-    print(f"built {result.published} of {result.messages} messages, {result.pages} pages,"
+    verb = "nothing changed since the last build:" if result.unchanged else "built"
+    print(f"{verb} {result.published} of {result.messages} messages, {result.pages} pages,"
           f" {result.files} files in {result.seconds:.2f} s → {result.output.name}/")
     return 0

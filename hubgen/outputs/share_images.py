@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from hubgen import __version__
 from hubgen.config import Config, ShareImages
 from hubgen.content.dates import format_date
 from hubgen.outputs.tree import FileTree
+from hubgen.parallel import parallel_map
 from hubgen.render.views import MessageView
 
 __all__ = ["CACHE_DIR", "FORMATS", "SQUARE", "WIDE", "Card", "ShareFormat", "ShareImageMaker",
@@ -80,21 +81,27 @@ class ShareImageMaker:
     def cache(self) -> Path:
         return self.config.root / CACHE_DIR
 
-    def add(self, tree: FileTree, folder: str, card: Card) -> None:
-        """Both formats of `card` as `<folder>share.png` and `<folder>share-square.png`."""
-        for fmt in FORMATS:
-            name = cache_key(self.config.share_images, self.config.root, card, fmt) + ".png"
-            self.used.add(name)
-            cached = self.cache / name
-            if cached.is_file():
-                os.utime(cached)  # marks it used, for prune()
-                tree.add_copy(folder + fmt.name, cached)
-                self.reused += 1
-                continue
-            data = draw_card(card, fmt, self.config.share_images, self.config.root)
-            self.drawn += 1
+    def add_all(self, tree: FileTree, cards: list[tuple[str, Card]]) -> None:
+        """Both formats of each card as `<folder>share.png` and `<folder>share-square.png`;
+        what the cache lacks is drawn on all cores."""
+        missing: list[tuple[str, Card, ShareFormat, Path]] = []
+        for folder, card in cards:
+            for fmt in FORMATS:
+                name = cache_key(self.config.share_images, self.config.root, card, fmt) + ".png"
+                self.used.add(name)
+                cached = self.cache / name
+                if cached.is_file():
+                    os.utime(cached)  # marks it used, for prune()
+                    tree.add_copy(folder + fmt.name, cached)
+                    self.reused += 1
+                else:
+                    missing.append((folder, card, fmt, cached))
+        style, root = self.config.share_images, self.config.root
+        drawn = parallel_map(_draw, [(card, fmt) for _, card, fmt, _ in missing], (style, root))
+        for (folder, _, fmt, cached), data in zip(missing, drawn, strict=True):
             tree.add_bytes(folder + fmt.name, data)
             _store(cached, data)
+        self.drawn += len(missing)
 
     def prune(self) -> None:
         """Remove entries no build has used for KEEP_UNUSED_DAYS: edited titles leave old ones."""
@@ -112,13 +119,13 @@ def add_share_images(config: Config, views: Iterable[MessageView], tree: FileTre
     maker = ShareImageMaker(config)
     company = config.company.short_name
     host = config.site.base_url.split("://", 1)[-1].rstrip("/")
-    for lang in config.site.languages:
-        prefix = "" if lang == config.site.language else f"{lang}/"
-        maker.add(tree, prefix, Card(config.site.title, company, host, lang))
+    cards = [("" if lang == config.site.language else f"{lang}/",
+              Card(config.site.title, company, host, lang)) for lang in config.site.languages]
     for view in views:
         picture = config.content_path / view.image if view.image else None
-        maker.add(tree, view.path, Card(view.title, company, format_date(view.date, "long", view.lang),
-                                        view.lang, picture))
+        cards.append((view.path, Card(view.title, company, format_date(view.date, "long", view.lang),
+                                      view.lang, picture)))
+    maker.add_all(tree, cards)
     maker.prune()
     return maker
 
@@ -160,6 +167,10 @@ def _store(path: Path, data: bytes) -> None:
 
 # Drawing ------------------------------------------------------------------------------------------
 
+def _draw(shared: tuple[ShareImages, Path], job: tuple[Card, ShareFormat]) -> bytes:
+    return draw_card(*job, *shared)
+
+
 def draw_card(card: Card, fmt: ShareFormat, style: ShareImages, root: Path) -> bytes:
     """The PNG of one card: picture or drawn background, company, wrapped title, date, accent bar."""
     image = _background(card, fmt, style)
@@ -196,6 +207,13 @@ def _background(card: Card, fmt: ShareFormat, style: ShareImages) -> Image.Image
         tint = Image.new("RGB", size, style.background)
         image.paste(tint, (0, 0), veil.resize(size))
         return image
+    return _drawn_background(fmt, style).copy()
+
+
+@lru_cache(maxsize=8)
+def _drawn_background(fmt: ShareFormat, style: ShareImages) -> Image.Image:
+    """The same for every card without a picture: drawn once per format and style."""
+    size = (fmt.width, fmt.height)
     image = Image.new("RGB", size, style.background)
     # Two large, faint circles off the right edge: a drawn backdrop, not an empty field.
     glow = Image.new("RGBA", size, (0, 0, 0, 0))

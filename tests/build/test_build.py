@@ -30,8 +30,9 @@ def all_text(folder: Path) -> str:
 
 
 def leftovers(site: SiteDir) -> list[str]:
-    """Staging folders a build may have left beside its outputs."""
-    return sorted(p.name for p in site.root.iterdir() if ".hubgen-" in p.name)
+    """Staging folders a build may have left beside its outputs (the cache is meant to stay)."""
+    return sorted(p.name for p in site.root.iterdir()
+                  if ".hubgen-" in p.name and p.name != ".hubgen-cache")
 
 
 # --- layout ------------------------------------------------------------------------------------
@@ -64,7 +65,8 @@ def test_public_and_kit_layout(site: SiteDir) -> None:
             "de/news/solarpark-husum-eroeffnet/social-x.txt",
             "exports/buffer-x.csv", "exports/hootsuite-linkedin.csv"} <= kit
     assert site.read("public/robots.txt") == ("User-agent: *\nAllow: /\n\n"
-                                              "Sitemap: https://news.example.com/sitemap.xml\n")
+                                              "Sitemap: https://news.example.com/sitemap.xml\n"
+                                              "Sitemap: https://news.example.com/news-sitemap.xml\n")
     assert leftovers(site) == []
 
 

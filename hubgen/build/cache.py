@@ -1,0 +1,121 @@
+"""What a build leaves for the next one, in `.hubgen-cache/` beside the output folders.
+
+- A manifest: the state of every input file (path, size, modification time), the options, the
+  hubgen version and the instant until which time alone changes nothing (the next embargo to
+  lift, the next message to leave the news sitemap). A build whose inputs match it, while its
+  output folders still carry the marker of that build, has nothing to do.
+- The memo of the per-message work (parsed messages, snippets, views, checks, search entries),
+  so that after an edit only the edited messages are worked on again. Rendered pages are left
+  out: they would make the cache as large as the site.
+
+Deleting the folder is always safe: the next build is a clean one.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from hubgen import __version__
+from hubgen.build.safety import MARKER
+from hubgen.errors import Problem
+from hubgen.memo import Memo, fingerprint
+
+__all__ = ["CACHE_DIR", "BuildCache", "Manifest"]
+
+CACHE_DIR = ".hubgen-cache"
+KEPT = ("message", "snippets", "view", "checks", "search")
+"""Memo namespaces worth keeping on disk: per-message work that is slow to redo."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    inputs: str
+    """Fingerprint of the input files' states, the options and the version."""
+    valid_until: datetime | None
+    build_id: str
+    summary: tuple[int, int, int, int]
+    """Messages, published, pages and files of that build, for the one-line report."""
+    warnings: tuple[Problem, ...] = ()
+    """Shown again: an unchanged site still has them."""
+    outputs: str = ""
+    """State of the output folders as written: a file changed or added by hand there means
+    the folders must be made anew."""
+
+
+def folder_state(folders: list[Path]) -> str:
+    return fingerprint([sorted(_walk(folder, hidden=True)) for folder in folders])
+
+
+def input_state(folders: list[Path], files: list[Path], options: object) -> str:
+    """Path, size and modification time of every input: what `make` trusts, and cheap enough to
+    check thousands of files in a few milliseconds."""
+    stats = []
+    for folder in folders:
+        for entry in sorted(_walk(folder)):
+            stats.append(entry)
+    for path in files:
+        info = path.stat() if path.exists() else None
+        stats.append((path.as_posix(), info.st_size if info else -1, info.st_mtime_ns if info else -1))
+    return fingerprint(__version__, repr(options), stats)
+
+
+def _walk(folder: Path, hidden: bool = False) -> list[tuple[str, int, int]]:
+    found = []
+    for base, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if hidden or not d.startswith(".")]
+        for name in names:
+            info = os.stat(os.path.join(base, name))
+            found.append((os.path.join(base, name), info.st_size, info.st_mtime_ns))
+    return found
+
+
+class BuildCache:
+    def __init__(self, root: Path) -> None:
+        self.folder = root / CACHE_DIR
+        self.path = self.folder / "build.pickle"
+
+    def _read(self) -> tuple[Manifest | None, dict[tuple[str, str], object]]:
+        try:
+            with self.path.open("rb") as file:
+                manifest, entries = pickle.load(file)
+            return manifest, entries
+        except Exception:
+            return None, {}
+
+    def unchanged(self, inputs: str, now: datetime, outputs: list[Path]) -> Manifest | None:
+        """The last build's manifest if it still describes the outputs exactly."""
+        manifest, _ = self._read()
+        if manifest is None or manifest.inputs != inputs:
+            return None
+        if manifest.valid_until is not None and now >= manifest.valid_until:
+            return None
+        for folder in outputs:
+            marker = folder / MARKER
+            if not marker.is_file() or manifest.build_id not in marker.read_text(encoding="utf-8"):
+                return None
+        return manifest if folder_state(outputs) == manifest.outputs else None
+
+    def memo(self) -> Memo:
+        _, entries = self._read()
+        memo = Memo()
+        memo.restore(entries)
+        return memo
+
+    def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
+             memo: Memo, build_id: str, warnings: list[Problem], outputs: list[Path]) -> None:
+        self.folder.mkdir(exist_ok=True)
+        manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
+                            folder_state(outputs))
+        temporary = self.path.with_suffix(".tmp")
+        with temporary.open("wb") as file:
+            pickle.dump((manifest, memo.entries(KEPT)), file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.path)
+
+    @staticmethod
+    def new_build_id() -> str:
+        return secrets.token_hex(8)

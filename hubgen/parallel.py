@@ -1,0 +1,58 @@
+"""Work spread over every core, for batches large enough to repay starting processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+__all__ = ["MIN_BATCH", "parallel_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+MIN_BATCH = 24
+"""Below this, starting worker processes costs more than the work."""
+_shared: Any = None  # what every task of a batch needs, sent to each worker once
+
+
+def workers() -> int:
+    if os.environ.get("HUBGEN_WORKERS", "").isdigit():
+        return max(1, int(os.environ["HUBGEN_WORKERS"]))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _set_shared(shared: object) -> None:
+    global _shared
+    _shared = shared
+
+
+def _call(task: tuple[Callable[[Any, Any], Any], Any]) -> Any:
+    function, item = task
+    return function(_shared, item)
+
+
+def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: object = None,
+                 chunk: int = 8, progress: Callable[[int, int], None] | None = None) -> list[R]:
+    """`[function(shared, item) for item in items]`, on all cores when it pays. The function,
+    `shared` and the items must pickle; `shared` travels once per worker, not once per item.
+    Workers come from a fork server: forking a process that runs threads (the preview's
+    watcher and HTTP server) could copy a held lock into the child."""
+    count = workers()
+    if count < 2 or len(items) < MIN_BATCH:
+        return _report(progress, len(items), (function(shared, item) for item in items))
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_set_shared,
+                             initargs=(shared,)) as pool:
+        results = pool.map(_call, [(function, item) for item in items], chunksize=chunk)
+        return _report(progress, len(items), results)
+
+
+def _report(progress: Callable[[int, int], None] | None, total: int, results: Iterable[R]) -> list[R]:
+    done = []
+    for result in results:
+        done.append(result)
+        if progress:
+            progress(len(done), total)
+    return done
