@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -87,8 +89,11 @@ def _url_pattern(*, bare: bool, path_char: str, path_end: str, query_char: str,
     scheme = rf"(?P<scheme>https?://)(?P<host>{_domain(_LETTER)})"
     # Without a scheme only ASCII domains count, and not right after "-", "_", "." or "/".
     host = rf"{scheme}|(?<![-_./])(?P<bare>{_domain(_ASCII)})" if bare else scheme
+    # Every match starts with a scheme or with a first label and its dot. Looking for that
+    # first (it matches nothing new) spares trying the whole domain pattern at every word.
+    quick = rf"(?=https?://|{_ASCII}[a-z0-9_-]*\.)" if bare else ""
     return regex.compile(
-        rf"(?<![A-Za-z0-9@＠$#＃])(?:{host})(?::[0-9]+)?(?P<path>{path})?"
+        rf"(?<![A-Za-z0-9@＠$#＃]){quick}(?:{host})(?::[0-9]+)?(?P<path>{path})?"
         rf"(?:\?(?:{query_char})*{query_end})?",
         regex.IGNORECASE,
     )
@@ -153,11 +158,23 @@ _EMOJI_SEQUENCE = regex.compile(
     regex.DOTALL,
 )
 _EMOJI_CHAR = regex.compile(r"\p{Emoji_Presentation}")
+# Every emoji cluster holds one of these: a lone code point must be Emoji_Presentation, a
+# sequence one of the emoji-only parts above. A text without any has no emoji at all, which
+# lets the counters skip grapheme clustering (the slow part) for most posts.
+_MAYBE_EMOJI = regex.compile(
+    r"[\p{Emoji_Presentation}\uFE0F\u20E3\u200D\U000E0020-\U000E007F\p{Emoji_Modifier}"
+    r"\p{Regional_Indicator}]"
+)
 
 
+@lru_cache(maxsize=4096)  # the same few clusters (letters, a handful of emoji) come up again
 def _is_emoji(cluster: str) -> bool:
     pattern = _EMOJI_SEQUENCE if len(cluster) > 1 else _EMOJI_CHAR
     return pattern.match(cluster) is not None
+
+
+def _may_hold_emoji(text: str) -> bool:
+    return _MAYBE_EMOJI.search(text) is not None
 
 
 def _clusters(text: str) -> list[str]:
@@ -169,16 +186,25 @@ def _clusters(text: str) -> list[str]:
 # twitter/twitter-text config/v3.json: weights 100/200 at scale 100, i.e. 1 and 2.
 _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 _X_URL_LENGTH = 23
+# One code point outside the weight-1 ranges, found by the re engine instead of a loop in Python.
+_X_HEAVY = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _X_LIGHT) + "]")
+
+
+def _code_point_weight(text: str) -> int:
+    """1 for each code point in the weight-1 ranges, 2 for any other."""
+    return len(text) + len(_X_HEAVY.findall(text))
 
 
 def _x_weight(segment: str) -> int:
+    weight = _code_point_weight(segment)
+    if not _may_hold_emoji(segment):
+        return weight
     # emojiParsingEnabled: a whole emoji sequence weighs as one heavy character. twitter-text's
     # own list stops at Unicode 10; later sequences are treated alike here.
-    return sum(
-        2 if _is_emoji(cluster)
-        else sum(1 if any(lo <= ord(c) <= hi for lo, hi in _X_LIGHT) else 2 for c in cluster)
-        for cluster in _clusters(segment)
-    )
+    for cluster in _clusters(segment):
+        if _is_emoji(cluster):
+            weight += 2 - _code_point_weight(cluster)
+    return weight
 
 
 def _count_x(text: str) -> int:
@@ -197,15 +223,18 @@ def _count_code_points(text: str) -> int:
 def _count_graphemes(text: str) -> int:
     # app.bsky.feed.post: text maxGraphemes 300. Its second cap, maxLength 3000 UTF-8 bytes,
     # only bites on posts made almost entirely of long emoji sequences and is not checked here.
+    if text.isascii():  # in ASCII only CR LF joins into one cluster (UAX #29 GB3)
+        return len(text) - text.count("\r\n")
     return len(_clusters(text))
 
 
 def _count_threads(text: str) -> int:
     # Threads API, "Posts": text is limited to 500 characters, emojis count as their UTF-8 bytes.
-    return sum(
-        len(cluster.encode()) if _is_emoji(cluster) else len(cluster)
-        for cluster in _clusters(unicodedata.normalize("NFC", text))
-    )
+    text = unicodedata.normalize("NFC", text)
+    if not _may_hold_emoji(text):
+        return len(text)
+    return len(text) + sum(len(cluster.encode()) - len(cluster)
+                           for cluster in _clusters(text) if _is_emoji(cluster))
 
 
 _MASTODON_MENTION = regex.compile(r"(?<![/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)@[\w.-]+\w",
@@ -252,6 +281,11 @@ def _platform(name: str) -> Platform:
 
 def count(platform: str, text: str) -> int:
     """The length `platform` counts for `text`, to compare with its `limit`."""
+    return _count(platform, text)
+
+
+@lru_cache(maxsize=4096)  # a post is counted when it is cut to fit, then again for the report
+def _count(platform: str, text: str) -> int:
     return _platform(platform).counter(text)
 
 

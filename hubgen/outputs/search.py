@@ -60,6 +60,8 @@ def search_entry(view: MessageView, folder: str) -> dict[str, object]:
 
 def normalize(text: str) -> str:
     """Lower case without accents, ß as ss; assets/search.js normalises queries the same way."""
+    if text.isascii():  # no ASCII character decomposes or is a mark, and none is ß
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return stripped.lower().replace("ß", "ss")
@@ -67,7 +69,10 @@ def normalize(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     found: dict[str, None] = {}
-    for word in _WORD.findall(text.lower()):
+    # Split first, then normalise each distinct word once, in order of first use (a repeat
+    # would only add keys already there). Normalising the whole text first would change the
+    # words: a decomposed accent ends a \w run, and "½" is one word but "1⁄2" after NFKD.
+    for word in dict.fromkeys(_WORD.findall(text.lower())):
         found[normalize(word)] = None
         if (spelt := word.translate(_SPELT_OUT)) != word:
             found[normalize(spelt)] = None

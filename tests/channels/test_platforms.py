@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 import yaml
 
+from hubgen.channels import platforms
 from hubgen.channels.platforms import PLATFORMS, count, shorten_to_fit
 
 FAMILY = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466"  # 7 code points, 25 bytes
@@ -232,3 +236,113 @@ def test_shorten_fits_at_a_word_boundary_and_as_long_as_possible(platform: str) 
     assert following
     next_word = text[: following.end()].rstrip(".,: ")
     assert count(platform, next_word + "…" + TAIL) > limit, "a longer text would have fit"
+
+
+# --- fast paths ----------------------------------------------------------------------------
+# The counters skip grapheme clustering when no code point can be part of an emoji, and the
+# graphemes counter when the text is ASCII. These cases sit on the edges of those shortcuts.
+
+KEYCAP_HASH = "#\uFE0F\u20E3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a" * 10 + "\U0001F600", 12, id="ASCII with an emoji at the end"),
+        pytest.param("\U0001F600" + "a" * 10, 12, id="ASCII with an emoji at the start"),
+        pytest.param("\u00A9 \u00AE", 3, id="copyright and registered weigh 1"),
+        pytest.param("\u00A9\uFE0F", 2, id="copyright with VS16 is an emoji"),
+        pytest.param(KEYCAP_HASH, 2, id="keycap is one emoji"),
+        pytest.param("Nr. " + KEYCAP_HASH + "1", 7, id="keycap among text"),
+        pytest.param("#1 *2", 5, id="keycap bases alone are text"),
+        pytest.param("\u263A", 2, id="text-style smiley is heavy, no emoji"),
+        pytest.param("\u263A\uFE0E", 4, id="VS15 asks for text: two heavy code points"),
+        pytest.param("\u263A\uFE0F", 2, id="VS16 makes it an emoji"),
+        pytest.param("日本語", 6, id="CJK weighs 2 each"),
+        pytest.param("日本語\U0001F600", 8, id="CJK and an emoji"),
+        pytest.param("한국", 4, id="Hangul syllables weigh 2"),
+        pytest.param("\u10FF\u1100", 3, id="last weight-1 code point, first weight-2"),
+        pytest.param("\u2014\u2026", 3, id="em dash weighs 1, ellipsis 2"),
+        pytest.param(FLAG_DE + "abc", 5, id="flag and ASCII"),
+        pytest.param(THUMBS_UP_MEDIUM, 2, id="skin tone"),
+        pytest.param(FAMILY + " ok", 5, id="ZWJ family and ASCII"),
+        # U+200D weighs 1 like ASCII, yet after "#" it makes an emoji sequence of the cluster.
+        pytest.param("#\u200D\u0301", 2, id="ZWJ in the weight-1 range still makes an emoji"),
+        pytest.param("Caf" + E_ACUTE_NFD, 4, id="NFC first"),
+    ],
+)
+def test_x_fast_path_edges(text: str, expected: int) -> None:
+    assert count("x", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("abc", 3, id="ASCII"),
+        pytest.param("abc\U0001F600", 7, id="ASCII with an emoji at the end"),
+        pytest.param("\u00A9\u00AE", 2, id="copyright and registered are characters"),
+        pytest.param("\u00A9\uFE0F", 5, id="copyright with VS16 is an emoji"),
+        pytest.param(KEYCAP_HASH, 7, id="keycap is 7 bytes"),
+        pytest.param("日本語", 3, id="CJK one each"),
+    ],
+)
+def test_threads_fast_path_edges(text: str, expected: int) -> None:
+    assert count("threads", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a\r\nb", 3, id="CRLF is one grapheme"),
+        pytest.param("\r\r\n\n", 3, id="CR, CRLF, LF"),
+        pytest.param("\n\r", 2, id="LF CR is two"),
+        pytest.param("abc\U0001F600", 4, id="ASCII with an emoji at the end"),
+        pytest.param("abc" + KEYCAP_HASH, 4, id="ASCII with a keycap at the end"),
+    ],
+)
+def test_graphemes_fast_path_edges(text: str, expected: int) -> None:
+    assert count("bluesky", text) == expected
+
+
+def _clusters(text: str) -> list[str]:
+    return regex.findall(r"\X", text)
+
+
+def _x_reference(text: str) -> int:
+    """X's weighted length cluster by cluster, as it was counted before the fast paths."""
+
+    def weight(segment: str) -> int:
+        return sum(
+            2 if platforms._is_emoji(cluster)
+            else sum(1 if any(lo <= ord(c) <= hi for lo, hi in platforms._X_LIGHT) else 2
+                     for c in cluster)
+            for cluster in _clusters(segment))
+
+    text = unicodedata.normalize("NFC", text)
+    total, end = 0, 0
+    for start, stop in platforms._urls(platforms._X_URL, text):
+        total += weight(text[end:start]) + 23
+        end = stop
+    return total + weight(text[end:])
+
+
+def _threads_reference(text: str) -> int:
+    text = unicodedata.normalize("NFC", text)
+    return sum(len(c.encode()) if platforms._is_emoji(c) else len(c) for c in _clusters(text))
+
+
+# Code points on the edges: weight ranges, emoji parts, joiners, marks, CR/LF, Hangul, prepend.
+EDGE_PARTS = ["a", "#", "1", "*", " ", "\r", "\n", "\u00A9", "\u00AE", "\u0301", "\u200D",
+              "\uFE0F", "\uFE0E", "\u20E3", "\u263A", "\u2764", "\u10FF", "\u1100", "\u1161",
+              "\u2014", "\u2026", "\u0600", "日", "\U0001F600", "\U0001F3FD", "\U0001F1E9",
+              "\U0001F1EA", "\U000E0067", "\U000E007F", "ü", " https://example.com/a "]
+
+
+def test_fast_paths_agree_with_clustering_everything() -> None:
+    rng = random.Random(7)
+    texts = [a + b + c for a in EDGE_PARTS for b in EDGE_PARTS for c in ("", "a", "\U0001F600")]
+    texts += ["".join(rng.choices(EDGE_PARTS, k=rng.randint(1, 12))) for _ in range(2000)]
+    for text in texts:
+        assert count("x", text) == _x_reference(text), repr(text)
+        assert count("threads", text) == _threads_reference(text), repr(text)
+        assert count("bluesky", text) == len(_clusters(text)), repr(text)

@@ -13,7 +13,7 @@ import pytest
 from conftest import SiteDir
 
 from hubgen.build import BuildOptions, build
-from hubgen.outputs.search import normalize
+from hubgen.outputs.search import _words, normalize
 
 NOW = datetime(2026, 4, 1, tzinfo=UTC)
 
@@ -73,6 +73,31 @@ def test_words_are_normalised_and_umlauts_also_spelt_out(built: SiteDir) -> None
 
 def test_normalize_matches_what_the_browser_does() -> None:
     assert normalize("Größe Çava ÉTÉ ﬁx") == "grosse cava ete fix"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("ABC-def_1", "abc-def_1", id="ASCII only lowers"),
+    pytest.param("Straße", "strasse", id="ß"),
+    pytest.param("Ærø", "ærø", id="letters that do not decompose stay"),
+    pytest.param("", "", id="empty"),
+])
+def test_normalize_ascii_and_beyond(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("b a b A", ["b", "a"], id="each word once, in order of first use"),
+    pytest.param("Grüße grüße GRÜSSE", ["grusse", "gruesse"], id="repeats add nothing"),
+    pytest.param("Öl, öl und Oel", ["ol", "oel", "und"], id="spelt-out form right after"),
+    # Words are split before they are normalised: a decomposed accent ends a word, and "½"
+    # stays one word although NFKD turns it into 1⁄2.
+    pytest.param("Re\u0301sume\u0301", ["re", "sume"], id="decomposed accents split words"),
+    pytest.param("½ ﬁx", ["1⁄2", "fix"], id="compatibility forms"),
+    pytest.param("Kelvin \u212A İstanbul", ["kelvin", "k", "i", "stanbul"],
+                 id="lower case may turn a word ASCII or add a mark"),
+])
+def test_words(text: str, expected: list[str]) -> None:
+    assert _words(text) == expected
 
 
 def test_search_page_per_language_linked_in_the_nav(built: SiteDir) -> None:
