@@ -8,17 +8,16 @@ them, so they are not reported here.
 
 from __future__ import annotations
 
-from functools import partial
-
 from hubgen.checks.drift import check_drift
 from hubgen.checks.embargo import check_embargo
 from hubgen.checks.glossary import check_glossary
 from hubgen.checks.key_message import check_key_message
 from hubgen.checks.links import check_links
 from hubgen.checks.translations import check_translations
-from hubgen.errors import Report
+from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
+from hubgen.parallel import parallel_map
 
 __all__ = ["run_checks"]
 
@@ -31,16 +30,23 @@ def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Repor
     messages to each other (links, embargo order, translations) run over the whole site."""
     memo = memo or Memo()
     config = fingerprint(site.config)
-    for message in site.messages:
-        key = fingerprint(config, message, snippets[message])
-        memo.get("checks", key, report, partial(_one_message, site, message, snippets[message]))
+    keys = [fingerprint(config, m, snippets[m]) for m in site.messages]
+
+    def make(positions: list[int]) -> list[tuple[None, tuple[Problem, ...]]]:
+        return parallel_map(_one_message, positions, (site, snippets))
+
+    memo.get_all("checks", keys, report, make)
     check_links(site, report)
     check_embargo(site, snippets, report)
     check_translations(site, report)
 
 
-def _one_message(site: Site, message: Message, snippets: list[Snippet], report: Report) -> None:
-    alone = Site(site.config, (message,))
+def _one_message(shared: tuple[Site, dict[Message, list[Snippet]]],
+                 position: int) -> tuple[None, tuple[Problem, ...]]:
+    site, snippets = shared
+    message = site.messages[position]
+    alone, report = Site(site.config, (message,)), Report()
     check_drift(alone, report)
-    check_key_message(alone, {message: snippets}, report)
+    check_key_message(alone, {message: snippets[message]}, report)
     check_glossary(alone, report)
+    return None, tuple(report.problems)

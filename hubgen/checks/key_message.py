@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.errors import Report
@@ -30,6 +31,7 @@ _MIN_WORDS = 3
 """A shortened post must keep at least this many of the key message's words."""
 
 
+@lru_cache(maxsize=4096)  # the key message and the body are compared with every channel
 def _normal(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = re.sub(r"\n\s*\n", " \x00 ", text)  # a sentence doesn't run across paragraphs
