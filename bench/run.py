@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,13 +41,41 @@ def hugo_binary() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "binaries" / "hugo"
 
 
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (worker processes included)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines()
+                              if line.startswith("VmRSS:")))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue  # the process ended while we looked
+    return total
+
+
+def sample_peak(pid: int, peak: list[int], done: threading.Event) -> None:
+    while not done.is_set():
+        peak[0] = max(peak[0], tree_rss_kb(pid))
+        time.sleep(0.02)
+
+
 def measure(command: list[str], cwd: Path, into: Timing) -> None:
-    """Wall time and peak resident memory of one run (wait4 reports the child's own)."""
+    """Wall time and peak resident memory of one run: the larger of the process's own peak
+    (wait4) and the sampled sum over it and its worker processes."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, done = [0], threading.Event()
+    sampler = threading.Thread(target=sample_peak, args=(process.pid, peak, done), daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     into.seconds.append(time.perf_counter() - started)
-    into.peak_mb.append(usage.ru_maxrss / 1024)
+    done.set()
+    sampler.join()
+    into.peak_mb.append(max(usage.ru_maxrss, peak[0]) / 1024)
     if status != 0:
         sys.exit(f"{command[0]} failed in {cwd}: {process.stderr.read().decode() if process.stderr else ''}")
 

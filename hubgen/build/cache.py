@@ -19,6 +19,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from hubgen import __version__
 from hubgen.build.safety import MARKER
@@ -77,20 +78,22 @@ def _walk(folder: Path, hidden: bool = False) -> list[tuple[str, int, int]]:
 class BuildCache:
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_DIR
-        self.path = self.folder / "build.pickle"
+        # Two files: deciding that nothing changed must not wait for the memo to load.
+        self.manifest_path = self.folder / "manifest.pickle"
+        self.memo_path = self.folder / "memo.pickle"
 
-    def _read(self) -> tuple[Manifest | None, dict[tuple[str, str], object]]:
+    @staticmethod
+    def _load(path: Path) -> Any:
         try:
-            with self.path.open("rb") as file:
-                manifest, entries = pickle.load(file)
-            return manifest, entries
+            with path.open("rb") as file:
+                return pickle.load(file)
         except Exception:
-            return None, {}
+            return None
 
     def unchanged(self, inputs: str, now: datetime, outputs: list[Path]) -> Manifest | None:
         """The last build's manifest if it still describes the outputs exactly."""
-        manifest, _ = self._read()
-        if manifest is None or manifest.inputs != inputs:
+        manifest = self._load(self.manifest_path)
+        if not isinstance(manifest, Manifest) or manifest.inputs != inputs:
             return None
         if manifest.valid_until is not None and now >= manifest.valid_until:
             return None
@@ -101,9 +104,10 @@ class BuildCache:
         return manifest if folder_state(outputs) == manifest.outputs else None
 
     def memo(self) -> Memo:
-        _, entries = self._read()
         memo = Memo()
-        memo.restore(entries)
+        entries = self._load(self.memo_path)
+        if isinstance(entries, dict):
+            memo.restore(entries)
         return memo
 
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
@@ -111,10 +115,11 @@ class BuildCache:
         self.folder.mkdir(exist_ok=True)
         manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
                             folder_state(outputs))
-        temporary = self.path.with_suffix(".tmp")
-        with temporary.open("wb") as file:
-            pickle.dump((manifest, memo.entries(KEPT)), file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.path)
+        for path, value in ((self.memo_path, memo.entries(KEPT)), (self.manifest_path, manifest)):
+            temporary = path.with_suffix(".tmp")
+            with temporary.open("wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(path)
 
     @staticmethod
     def new_build_id() -> str:

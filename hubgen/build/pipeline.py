@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hubgen.build.cache import BuildCache, input_state
-from hubgen.build.safety import check_apart, check_output_folder
+from hubgen.build.options import BuildOptions, BuildResult
+from hubgen.build.skip import BuildPlan, plan_build
 from hubgen.build.write import write_folders
 from hubgen.channels import limit_problems, site_snippets
 from hubgen.checks import run_checks
-from hubgen.config import CONFIG_FILE, Config, load_config
+from hubgen.config import load_config
 from hubgen.content import load_site
 from hubgen.errors import Problem, ProblemsError, Report
 from hubgen.memo import Memo, fingerprint
@@ -35,32 +35,6 @@ from hubgen.render.views import MessageView, message_view
 __all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "load", "render"]
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    root: Path
-    out: Path | None = None
-    drafts: bool = False
-    """Publish drafts too (for a private preview; never deploy such a build)."""
-    future: bool = False
-    """Publish messages whose date or embargo lies in the future (same warning)."""
-    now: datetime | None = None
-    clean: bool = False
-    """Ignore what earlier builds left in .hubgen-cache/ and make everything anew."""
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    messages: int
-    published: int
-    pages: int
-    files: int
-    seconds: float
-    output: Path
-    warnings: list[Problem] = field(default_factory=list)
-    unchanged: bool = False
-    """Nothing changed since the last build: the output folders were left as they were."""
 
 
 def load(root: Path, report: Report, memo: Memo | None = None) -> Site:
@@ -107,48 +81,32 @@ def render(options: BuildOptions, progress: Progress | None = None,
     return Rendered(site, len(public.messages), public_tree, kit_tree, over_limit, report.problems)
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+def build(options: BuildOptions, progress: Progress | None = None,
+          plan: BuildPlan | None = None) -> BuildResult:
     started = time.perf_counter()
-    config = load_config(options.root, probe := Report())
-    if config is None or probe.errors:
+    plan = plan or plan_build(options)
+    if plan.unchanged is not None:
+        return plan.unchanged
+    if plan.config is None:
         render(options)  # raises with every problem, the content's too
-    assert config is not None
-    output = check_output_folder(config, options.out or config.output_path)
-    kit_output = check_output_folder(config, config.kit_path)
-    check_apart(output, kit_output)
-    cache = BuildCache(options.root)
-    now = options.now or datetime.now(UTC)
-    inputs = _input_state(config, options)
-    last = None if options.clean else cache.unchanged(inputs, now, [output, kit_output])
-    if last is not None:
-        return BuildResult(*last.summary, seconds=time.perf_counter() - started, output=output,
-                           warnings=list(last.warnings), unchanged=True)
 
     # Phase 1: render everything in memory; nothing is written if anything fails.
-    memo = Memo() if options.clean else cache.memo()
-    rendered = render(replace(options, now=now), progress, memo)
+    memo = Memo() if options.clean else plan.cache.memo()
+    rendered = render(replace(options, now=plan.now), progress, memo)
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
     # reach the internal kit, where the writer sees them marked; public/ stays as it was.
-    build_id = cache.new_build_id()
+    build_id = plan.cache.new_build_id()
     if rendered.over_limit:
-        write_folders({kit_output: rendered.kit}, build_id)
+        write_folders({plan.kit_output: rendered.kit}, build_id)
         raise ProblemsError(rendered.over_limit)
-    write_folders({output: rendered.public, kit_output: rendered.kit}, build_id)
+    write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id)
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
-    cache.save(inputs, _valid_until(rendered.site, now, options), summary, memo, build_id,
-               rendered.warnings, [output, kit_output])
-    return BuildResult(*summary, seconds=time.perf_counter() - started, output=output,
+    plan.cache.save(plan.inputs, _valid_until(rendered.site, plan.now, options), summary, memo,
+                    build_id, rendered.warnings, [plan.output, plan.kit_output])
+    return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
                        warnings=rendered.warnings)
-
-
-def _input_state(config: Config, options: BuildOptions) -> str:
-    themes = [Themes(config).folders, Themes.for_kit(config).folders]
-    folders = [config.content_path, config.static_path, *(f for group in themes for f in group)]
-    font = [config.root / config.share_images.font] if config.share_images.font else []
-    return input_state(list(dict.fromkeys(folders)), [config.root / CONFIG_FILE, *font],
-                       (options.out, options.drafts, options.future))  # not `now`: see valid_until
 
 
 def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime | None:

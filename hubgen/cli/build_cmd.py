@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hubgen.build import BuildOptions, build
+from hubgen.build.options import BuildOptions
+from hubgen.build.skip import plan_build
 from hubgen.cli.output import ProgressBar, print_problems
 from hubgen.cli.site import site_root
 
@@ -31,12 +32,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     root = site_root(args.site)
-    progress = ProgressBar("building")
-    try:
-        result = build(BuildOptions(root, out=args.out.resolve() if args.out else None,
-                                    drafts=args.drafts, future=args.future, clean=args.clean), progress)
-    finally:
-        progress.close()
+    options = BuildOptions(root, out=args.out.resolve() if args.out else None,
+                           drafts=args.drafts, future=args.future, clean=args.clean)
+    plan = plan_build(options)
+    result = plan.unchanged
+    if result is None:
+        # Imported only when there is work: the renderers take longer to import than an
+        # unchanged site takes to check.
+        from hubgen.build.pipeline import build
+
+        progress = ProgressBar("building")
+        try:
+            result = build(options, progress, plan)
+        finally:
+            progress.close()
     print_problems(result.warnings)
     verb = "nothing changed since the last build:" if result.unchanged else "built"
     print(f"{verb} {result.published} of {result.messages} messages, {result.pages} pages,"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hubgen.build import BuildOptions
+from hubgen.build.options import BuildOptions
 from hubgen.cli.site import site_root
-from hubgen.serve import serve
 
 __all__ = ["add_parser"]
 
@@ -30,6 +29,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from hubgen.serve import serve  # heavy: only for this command
+
     root = site_root(args.site)
     serve(BuildOptions(root, drafts=args.drafts, future=args.future), host=args.host,
           port=args.port, open_browser=args.open)

@@ -6,10 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from hubgen.build.pipeline import load
-from hubgen.channels import CHANNELS, message_snippets
-from hubgen.channels.platforms import PLATFORMS
 from hubgen.cli.site import site_root
+from hubgen.config.schema import CHANNELS, PLATFORMS
 from hubgen.errors import Report, UsageError
 from hubgen.model import Snippet
 
@@ -31,6 +29,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not above: the CLI imports every command to list them in --help.
+    from hubgen.build.pipeline import load
+    from hubgen.channels import message_snippets
+
     report = Report()
     site = load(site_root(args.site), report)
     messages = [m for m in site.messages

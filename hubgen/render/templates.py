@@ -10,25 +10,12 @@ from typing import Any
 import jinja2
 
 from hubgen.config import Config
+from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, theme_folder
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.render.metadata import jsonld, profile_url
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
-
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
-
-
-def theme_folder(config: Config) -> Path:
-    """`default` is the theme inside the package; anything else is a folder of the site."""
-    name = config.site.theme
-    local = config.root / name
-    if local.is_dir():
-        return local
-    if (config.root / "themes" / name).is_dir():
-        return config.root / "themes" / name
-    return BUILTIN_THEMES / name
-
 
 class TemplateProblem(Exception):
     def __init__(self, problem: Problem) -> None:
@@ -60,7 +47,7 @@ class Themes:
     @classmethod
     def for_kit(cls, config: Config, memo: Memo | None = None) -> Themes:
         """The channel kit's templates; a site may override them in templates/_kit/."""
-        return cls(config, BUILTIN_THEMES / "_kit", "_kit", memo)
+        return cls(config, KIT_THEME, "_kit", memo)
 
     @cached_property
     def fingerprint(self) -> str:

@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 from hubgen.build.pipeline import BuildOptions
 from hubgen.config import load_config
+from hubgen.config.themes import theme_folder
 from hubgen.errors import Report, UsageError
-from hubgen.render.templates import theme_folder
 from hubgen.serve.livereload import EVENTS_PATH, event, inject
 from hubgen.serve.preview import Preview, Snapshot
 from hubgen.serve.watch import SourceWatcher

@@ -70,6 +70,7 @@ def test_hand_edited_output_is_made_anew(site: SiteDir) -> None:
 def test_a_broken_cache_means_a_clean_build(site: SiteDir) -> None:
     ready(site)
     build(BuildOptions(site.root, now=BEFORE))
-    (site.root / CACHE_DIR / "build.pickle").write_bytes(b"not a pickle")
+    for name in ("manifest.pickle", "memo.pickle"):
+        (site.root / CACHE_DIR / name).write_bytes(b"not a pickle")
     assert not build(BuildOptions(site.root, now=BEFORE)).unchanged
     assert build(BuildOptions(site.root, now=BEFORE)).unchanged

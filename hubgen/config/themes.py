@@ -1,0 +1,23 @@
+"""Where a site's theme lives: `default` ships in the package, others are folders of the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hubgen.config.schema import Config
+
+__all__ = ["BUILTIN_THEMES", "KIT_THEME", "theme_folder"]
+
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
+KIT_THEME = BUILTIN_THEMES / "_kit"
+
+
+def theme_folder(config: Config) -> Path:
+    """`[site] theme` as a folder: the site's own (`NAME` or `themes/NAME`), else the package's."""
+    name = config.site.theme
+    local = config.root / name
+    if local.is_dir():
+        return local
+    if (config.root / "themes" / name).is_dir():
+        return config.root / "themes" / name
+    return BUILTIN_THEMES / name
