@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 WORDS = [
     "Energie", "Wende", "Solarpark", "Windpark", "Netz", "Speicher", "Strom", "Haushalte",
@@ -55,32 +57,40 @@ def body(rng: random.Random, words: list[str], lead: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def message(index: int, lang: str, rng: random.Random, start: datetime) -> tuple[str, dict[str, str]]:
+def message(index: int, lang: str, rng: random.Random, start: datetime) -> tuple[str, dict[str, Any]]:
     words = WORDS if lang == "de" else EN_WORDS
     title = f"{paragraph(rng, words, 5)[:-1]} {index}"
     date = start + timedelta(hours=7 * index)
     tags = rng.sample(TAGS[lang], 2)
-    meta = {"title": title, "date": date.strftime("%Y-%m-%dT%H:%M:%S+01:00"),
-            "summary": paragraph(rng, words, 18), "slug": f"message-{index}",
-            "translationKey": f"m{index}", "tags": tags, "lang": lang}
-    return body(rng, words, str(meta["summary"])), meta
+    summary = paragraph(rng, words, 18)
+    meta: dict[str, Any] = {"title": title, "date": date.strftime("%Y-%m-%dT%H:%M:%S+01:00"),
+                            "summary": summary, "slug": f"message-{index}",
+                            "translationKey": f"m{index}", "tags": tags, "lang": lang}
+    return body(rng, words, summary), meta
 
 
-def write_hubgen(root: Path, count: int, seed: int = 1) -> None:
+def write_messages(root: Path, count: int, front_matter: Callable[[dict[str, Any]], str],
+                   seed: int = 1) -> None:
+    """The corpus as content/news/message-N.md (de) and message-N.en.md (en)."""
     rng = random.Random(seed)
     start = datetime(2020, 1, 1, 9, 0)
     (root / "content" / "news").mkdir(parents=True, exist_ok=True)
-    (root / "hubgen.toml").write_text(CONFIG, encoding="utf-8")
     for index in range(count):
         lang = "de" if index % 2 == 0 else "en"
         text, meta = message(index // 2, lang, rng, start)
         suffix = "" if lang == "de" else ".en"
-        front = (f"title: \"{meta['title']}\"\ndate: {meta['date']}\nsummary: \"{meta['summary']}\"\n"
-                 f"slug: {meta['slug']}\ntranslation_key: {meta['translationKey']}\n"
-                 f"tags: [{', '.join(meta['tags'])}]\nkey_message: \"{meta['summary']}\"\n"
-                 f"channels:\n  social:\n    hashtags: [{meta['tags'][0]}]\n")
+        common = (f"title: \"{meta['title']}\"\ndate: {meta['date']}\nsummary: \"{meta['summary']}\"\n"
+                  f"slug: {meta['slug']}\ntags: [{', '.join(meta['tags'])}]\n")
         path = root / "content" / "news" / f"message-{index // 2}{suffix}.md"
-        path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
+        path.write_text(f"---\n{common}{front_matter(meta)}---\n{text}", encoding="utf-8")
+
+
+def write_hubgen(root: Path, count: int, seed: int = 1) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "hubgen.toml").write_text(CONFIG, encoding="utf-8")
+    write_messages(root, count, lambda meta: (
+        f"translation_key: {meta['translationKey']}\nkey_message: \"{meta['summary']}\"\n"
+        f"channels:\n  social:\n    hashtags: [{meta['tags'][0]}]\n"), seed)
 
 
 HUGO_SITE = Path(__file__).resolve().parent / "hugo-site"
@@ -89,19 +99,8 @@ HUGO_SITE = Path(__file__).resolve().parent / "hugo-site"
 
 def write_hugo(root: Path, count: int, seed: int = 1) -> None:
     """The same messages for Hugo: same bodies, titles, dates, tags and languages."""
-    rng = random.Random(seed)
-    start = datetime(2020, 1, 1, 9, 0)
     shutil.copytree(HUGO_SITE, root, dirs_exist_ok=True)
-    (root / "content" / "news").mkdir(parents=True, exist_ok=True)
-    for index in range(count):
-        lang = "de" if index % 2 == 0 else "en"
-        text, meta = message(index // 2, lang, rng, start)
-        suffix = "" if lang == "de" else ".en"
-        front = (f"title: \"{meta['title']}\"\ndate: {meta['date']}\nsummary: \"{meta['summary']}\"\n"
-                 f"slug: {meta['slug']}\ntranslationKey: {meta['translationKey']}\n"
-                 f"tags: [{', '.join(meta['tags'])}]\n")
-        path = root / "content" / "news" / f"message-{index // 2}{suffix}.md"
-        path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
+    write_messages(root, count, lambda meta: f"translationKey: {meta['translationKey']}\n", seed)
 
 
 def main() -> None:

@@ -89,6 +89,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         return plan.unchanged
     if plan.config is None:
         render(options)  # raises with every problem, the content's too
+        raise AssertionError("a config with errors must stop the build")  # never write blind
 
     # Phase 1: render everything in memory; nothing is written if anything fails.
     memo = Memo() if options.clean else plan.cache.memo()
