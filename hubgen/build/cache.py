@@ -4,9 +4,8 @@
   hubgen version and the instant until which time alone changes nothing (the next embargo to
   lift, the next message to leave the news sitemap). A build whose inputs match it, while its
   output folders still carry the marker of that build, has nothing to do.
-- The memo of the per-message work (parsed messages, snippets, views, checks, search entries),
-  so that after an edit only the edited messages are worked on again. Rendered pages are left
-  out: they would make the cache as large as the site.
+- The memo of the per-message work (parsed messages, snippets, views, checks, search entries)
+  and of the rendered pages, so that after an edit only what the edit touches is made again.
 
 Deleting the folder is always safe: the next build is a clean one.
 """
@@ -29,8 +28,9 @@ from hubgen.memo import Memo, fingerprint
 __all__ = ["CACHE_DIR", "BuildCache", "Manifest"]
 
 CACHE_DIR = ".hubgen-cache"
-KEPT = ("message", "snippets", "view", "checks", "search")
-"""Memo namespaces worth keeping on disk: per-message work that is slow to redo."""
+KEPT = ("message", "snippets", "view", "checks", "search", "references", "page")
+"""Memo namespaces worth keeping on disk: work that is slow to redo. Rendered pages make the
+cache about as large as the site, and save re-rendering every page after an edit."""
 
 
 @dataclass(frozen=True)

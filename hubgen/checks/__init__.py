@@ -36,7 +36,7 @@ def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Repor
         return parallel_map(_one_message, positions, (site, snippets))
 
     memo.get_all("checks", keys, report, make)
-    check_links(site, report)
+    check_links(site, report, memo)
     check_embargo(site, snippets, report)
     check_translations(site, report)
 

@@ -16,12 +16,14 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import unquote, urljoin, urlsplit
 
 from hubgen.checks.texts import Reference, body_of
 from hubgen.content.dates import format_datetime
 from hubgen.content.slug import slugify
 from hubgen.errors import Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site
 
 __all__ = ["MESSAGE_FILES", "SITE_FILES", "SITE_PAGES", "check_links"]
@@ -84,14 +86,22 @@ def _site_path(site: Site, message: Message, href: str) -> str | None:
     return path[len(base_path):] if path.startswith(base_path) else "/" + path.lstrip("/")
 
 
-def check_links(site: Site, report: Report) -> None:
+def check_links(site: Site, report: Report, memo: Memo | None = None) -> None:
+    memo = memo or Memo()
     paths = _paths(site)
     for message in site.messages:
-        for ref in body_of(message).references:
+        # The references of a body, remembered: parsing every body is most of this check.
+        key = fingerprint(message.body, message.lang, message.body_line)
+        references = memo.get("references", key, report, partial(_references, message))
+        for ref in references:
             if ref.kind == "image":
                 _image(site, message, ref, paths, report)
             else:
                 _link(site, message, ref, paths, report)
+
+
+def _references(message: Message, report: Report) -> tuple[Reference, ...]:
+    return tuple(body_of(message).references)
 
 
 def _link(site: Site, message: Message, ref: Reference, paths: _Site, report: Report) -> None:
