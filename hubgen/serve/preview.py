@@ -7,9 +7,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hubgen.build.cache import BuildCache
 from hubgen.build.pipeline import BuildOptions, render
 from hubgen.errors import HubgenError, Problem, ProblemsError
-from hubgen.memo import Memo
 from hubgen.outputs.tree import FileTree
 
 __all__ = ["Preview", "Snapshot"]
@@ -43,7 +43,10 @@ class Preview:
         self._building = False
         self._snapshot = Snapshot(0)
         self._one_at_a_time = threading.Lock()
-        self.memo = Memo()  # what the last rebuild made: the next one redoes only what changed
+        # What the last rebuild made, so the next one redoes only what changed; the first
+        # starts from what `hubgen build` left in .hubgen-cache/ (entries are keyed by content,
+        # so any mismatch is only a miss).
+        self.memo = BuildCache(options.root).memo()
 
     def rebuild(self, css_only: bool = False) -> Snapshot:
         with self._one_at_a_time:
