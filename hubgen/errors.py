@@ -10,10 +10,12 @@ ProblemsError once, so the user sees every problem of a run together.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["HubgenError", "Problem", "ProblemsError", "Report", "Severity", "UsageError"]
+__all__ = ["HubgenError", "Problem", "ProblemsError", "Report", "Severity", "UsageError", "suggest"]
 
 Severity = Literal["error", "warning"]
 
@@ -78,3 +80,11 @@ class Report:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise ProblemsError(self.problems)
+
+
+def suggest(name: object, known: Sequence[str], otherwise: str = "") -> str:
+    """The fix for a misspelt name: the closest known one, else `otherwise` (default: the list)."""
+    close = difflib.get_close_matches(str(name), known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return otherwise or "allowed: " + ", ".join(known)

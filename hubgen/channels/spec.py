@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from hubgen.channels.context import ChannelContext
+from hubgen.errors import suggest
 
 __all__ = ["check_channel_names", "mapping_spec", "text_spec"]
 
@@ -27,9 +27,7 @@ def mapping_spec(ctx: ChannelContext, channel: str, keys: tuple[str, ...]) -> di
         return {}
     for key, value in spec.items():
         if key not in keys:
-            close = difflib.get_close_matches(str(key), keys, n=1)
-            ctx.error(f"channels.{channel}.{key}", "unknown key",
-                      f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(keys))
+            ctx.error(f"channels.{channel}.{key}", "unknown key", suggest(key, keys))
         elif not isinstance(value, (str, list, bool, int, float)):
             ctx.error(f"channels.{channel}.{key}", "must be text", f"write {key}: some text")
     return {k: v for k, v in spec.items() if k in keys}
@@ -50,6 +48,4 @@ def text_spec(ctx: ChannelContext, field: str, value: Any) -> str | None:
 def check_channel_names(ctx: ChannelContext, known: tuple[str, ...]) -> None:
     for name in ctx.message.channels:
         if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1)
-            ctx.error(f"channels.{name}", "unknown channel",
-                      f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(known))
+            ctx.error(f"channels.{name}", "unknown channel", suggest(name, known))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from hubgen.config.schema import (
     ShareImages,
     SiteSettings,
 )
-from hubgen.errors import Report
+from hubgen.errors import Report, suggest
 
 __all__ = ["CONFIG_FILE", "load_config"]
 
@@ -93,9 +92,7 @@ class _Reader:
     def check_keys(self, data: dict[str, Any], table: str, allowed: set[str]) -> None:
         for key in data:
             if key not in allowed:
-                close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(allowed))
-                self.error(table, key, "unknown key", hint)
+                self.error(table, key, "unknown key", suggest(key, sorted(allowed)))
 
 
 def load_config(root: Path, report: Report) -> Config | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,7 +12,7 @@ from hubgen.config import Config
 from hubgen.content.dates import parse_datetime
 from hubgen.content.frontmatter import FrontMatter
 from hubgen.content.slug import SLUG_RE, slugify
-from hubgen.errors import Report
+from hubgen.errors import Report, suggest
 from hubgen.model import Message
 
 __all__ = ["FIELDS", "build_message"]
@@ -112,9 +111,8 @@ def build_message(front: FrontMatter, path: Path, config: Config, report: Report
 def _check_names(fields: _Fields) -> None:
     for name in fields.data:
         if name not in FIELDS:
-            close = difflib.get_close_matches(str(name), FIELDS, n=1)
             fields.problem(str(name), "unknown field",
-                           f"did you mean '{close[0]}'?" if close else "remove it or check the spelling")
+                           suggest(name, FIELDS, "remove it or check the spelling"))
     for name in REQUIRED:
         value = fields.data.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
