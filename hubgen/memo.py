@@ -90,21 +90,11 @@ class Memo:
 
     def get(self, namespace: str, key: str, report: Report, make: Callable[[Report], T]) -> T:
         """The stored result for `key`, or `make(report)` stored for next time."""
-        slot = (namespace, key)
-        self._used.add(slot)
-        if slot in self._store:
-            self.hits += 1
-            value, problems = self._store[slot]
-            for problem in problems:
-                report.add(problem)
-            return value  # type: ignore[no-any-return]
-        self.misses += 1
-        local = Report()
-        value = make(local)
-        for problem in local.problems:
-            report.add(problem)
-        self._store[slot] = (value, tuple(local.problems))
-        return value
+        def made(missing: list[int]) -> list[tuple[T, tuple[Problem, ...]]]:
+            local = Report()
+            return [(make(local), tuple(local.problems)) for _ in missing]
+
+        return self.get_all(namespace, [key], report, made)[0]
 
     def get_all(self, namespace: str, keys: Sequence[str], report: Report,
                 make: Callable[[list[int]], list[tuple[T, tuple[Problem, ...]]]]) -> list[T]:
