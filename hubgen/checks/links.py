@@ -33,7 +33,7 @@ __all__ = ["MESSAGE_FILES", "SITE_FILES", "SITE_PAGES", "check_links"]
 SITE_PAGES = ("", "tags/", "press-kit/", "search/", "atom.xml")
 """Pages every language of the site has, under its prefix."""
 SITE_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt", "404.html")
-MESSAGE_FILES = ("press.txt", "share.png", "share-square.png")
+MESSAGE_FILES = ("press.txt", "share.jpg", "share-square.jpg")
 """Files beside every message page."""
 _PAGINATION = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)?/)?(?:tags/[a-z0-9-]+/)?page/\d+/$")
 

@@ -32,7 +32,7 @@ class ImageInfo:
     width: int
     height: int
     alt: str
-    type: str = "image/png"
+    type: str = "image/jpeg"
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ NEAR_MISSES = [
     "[x](https://news.example.com/news/alt/#absatz)", "[x](//news.example.com/news/alt/)",
     "[x](/en/news/old/)", "[x](/news/alt/press.txt)", "[x](/tags/energie/)", "[x](/en/)",
     "[x](/press-kit/)", "[x](/atom.xml)", "[x](/search/)", "[x](/tags/energie/atom.xml)",
-    "[x](/news/alt/share.png)", "[x](/news-sitemap.xml)", "[x](#oben)", "[x](mailto:presse@example.com)",
+    "[x](/news/alt/share.jpg)", "[x](/news-sitemap.xml)", "[x](#oben)", "[x](mailto:presse@example.com)",
     "[x](https://www.example.org/nix/)", "![Logo](/media/logo.svg)",
     "![Logo](https://cdn.example.org/logo.png)", '<img src="/media/logo.svg" alt="Logo">',
     "[x](/news/neu/)",  # itself

@@ -215,7 +215,7 @@ def test_image_is_copied_and_described(built: SiteDir) -> None:
             ' alt="Luftaufnahme des Solarparks">') in page
     # Link previews show the share image drawn for the message (SVG: networks don't show it).
     assert ('<meta property="og:image"'
-            ' content="https://news.example.com/news/solarpark-husum/share.png">') in page
+            ' content="https://news.example.com/news/solarpark-husum/share.jpg">') in page
 
 
 def test_contact_is_shown_on_the_page(built: SiteDir) -> None:

@@ -96,13 +96,13 @@ def test_message_page_open_graph_and_x_card(built: SiteDir) -> None:
     assert tags.one("og:site_name") == "Test Newsroom"
     assert tags.one("og:locale") == "de_DE"
     assert tags.one("og:locale:alternate") == "en_US"
-    assert tags.meta["og:image"] == [url + "share.png", url + "share-square.png"]
+    assert tags.meta["og:image"] == [url + "share.jpg", url + "share-square.jpg"]
     assert tags.meta["og:image:width"] == ["1200", "1080"]
     assert tags.meta["og:image:height"] == ["630", "1080"]
     for image in tags.meta["og:image"]:
         assert (built.root / "public" / image.removeprefix(BASE)).is_file()
     assert tags.one("twitter:card") == "summary_large_image"
-    assert tags.one("twitter:image") == url + "share.png"
+    assert tags.one("twitter:image") == url + "share.jpg"
     assert tags.one("twitter:site") == "@testfirma"
     assert tags.one("article:published_time") == "2026-03-12T09:00:00+01:00"
 
@@ -120,8 +120,8 @@ def test_other_pages_are_websites_with_the_newsroom_image(built: SiteDir) -> Non
     for page, prefix in (("", ""), ("tags/energie/", ""), ("en/press-kit/", "en/")):
         tags = head(built, page)
         assert tags.one("og:type") == "website"
-        assert tags.meta["og:image"][0] == BASE + prefix + "share.png"
-        assert (built.root / "public" / prefix / "share.png").is_file()
+        assert tags.meta["og:image"][0] == BASE + prefix + "share.jpg"
+        assert (built.root / "public" / prefix / "share.jpg").is_file()
         assert tags.one("og:url") == BASE + page
 
 
@@ -134,7 +134,7 @@ def test_news_article_json_ld(built: SiteDir) -> None:
     assert article["datePublished"] == "2026-03-12T09:00:00+01:00"
     assert OFFSET.match(article["dateModified"])
     assert article["inLanguage"] == "de"
-    assert article["image"] == [BASE + "news/solarpark/share.png", BASE + "news/solarpark/share-square.png"]
+    assert article["image"] == [BASE + "news/solarpark/share.jpg", BASE + "news/solarpark/share-square.jpg"]
     assert article["mainEntityOfPage"]["@id"] == BASE + "news/solarpark/"
     for role in ("author", "publisher"):
         company = article[role]
