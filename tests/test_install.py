@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 from conftest import REPO
@@ -27,12 +28,17 @@ def test_installed_package_builds_a_new_site(tmp_path: Path) -> None:
         if (REPO / name).is_file():
             shutil.copy(REPO / name, source / name)
 
-    # --system-site-packages + --no-deps: the dependencies (Jinja2, PyYAML, …) come from the
-    # environment running the tests instead of being downloaded again, which keeps this fast.
-    # What is tested is hubgen's own packaging: a regular (not editable) install of it.
+    # --no-deps, and a .pth naming the test environment's site-packages: the dependencies
+    # (Jinja2, PyYAML, …) come from the environment running the tests instead of being
+    # downloaded again, which keeps this fast. (--system-site-packages would give the base
+    # interpreter's packages, not this environment's.) What is tested is hubgen's own
+    # packaging: a regular (not editable) install of it.
     venv = tmp_path / "venv"
-    run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], tmp_path)
+    run([sys.executable, "-m", "venv", str(venv)], tmp_path)
     python, command = venv / "bin" / "python", venv / "bin" / "hubgen"
+    purelib = run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                  tmp_path).stdout.strip()
+    (Path(purelib) / "test-environment.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
          str(source)], tmp_path)
     assert command.is_file()

@@ -32,7 +32,7 @@ from hubgen.parallel import parallel_map
 from hubgen.render.templates import TemplateProblem, Themes
 from hubgen.render.views import MessageView, message_view
 
-__all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "load", "render"]
+__all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "load", "publishable", "render"]
 
 Progress = Callable[[int, int], None]
 
@@ -69,7 +69,7 @@ def render(options: BuildOptions, progress: Progress | None = None,
     report = Report()
     site = load(options.root, report, memo)
     now = options.now or datetime.now(UTC)
-    public = site.select(_publishable(options, now))
+    public = site.select(publishable(options, now))
     snippets = site_snippets(site, report, memo)
     run_checks(site, snippets, report, memo)
     public_tree = render_public(public, snippets, report, progress, now, memo)
@@ -117,7 +117,7 @@ def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime |
     return min(instants, default=None)
 
 
-def _publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bool]:
+def publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bool]:
     def keep(message: Message) -> bool:
         return ((options.drafts or not message.draft)
                 and (options.future or message.publish_at <= now))

@@ -12,7 +12,7 @@ from hubgen.errors import Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site
 
-__all__ = ["is_message_file", "load_site"]
+__all__ = ["is_message_file", "load_site", "read_message"]
 
 
 def is_message_file(path: Path) -> bool:
@@ -36,7 +36,7 @@ def load_site(config: Config, report: Report, memo: Memo | None = None) -> Site:
         relative = path.relative_to(config.root)
         data = path.read_bytes()
         message = memo.get("message", fingerprint(context, relative, data), report,
-                           partial(_read_message, data, relative, config))
+                           partial(read_message, data, relative, config))
         if message is not None:
             messages.append(message)
     _check_unique(messages, report)
@@ -44,7 +44,7 @@ def load_site(config: Config, report: Report, memo: Memo | None = None) -> Site:
     return Site(config, tuple(messages))
 
 
-def _read_message(data: bytes, relative: Path, config: Config, report: Report) -> Message | None:
+def read_message(data: bytes, relative: Path, config: Config, report: Report) -> Message | None:
     try:
         front = parse_front_matter(data.decode("utf-8"))
     except FrontMatterError as exc:

@@ -12,7 +12,7 @@ from hubgen.channels.schedule import posting_time
 from hubgen.model import Message, Site, Snippet
 from hubgen.outputs.tree import FileTree
 
-__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "snippet_path"]
+__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "render_snippet_files", "snippet_path"]
 
 BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 """Buffer's bulk upload: one CSV per channel, time as YYYY-MM-DD HH:MM."""
@@ -31,11 +31,16 @@ def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: F
     lines = ",\n".join("  " + json.dumps(s.to_json(), ensure_ascii=False) for s in everything)
     tree.add_text("snippets.json", f"[\n{lines}\n]\n" if everything else "[]\n")
     for message in site.messages:
-        for snippet in snippets.get(message, []):
-            tree.add_text(snippet_path(message, snippet), snippet.text)
-            for extension, text in snippet.formats.items():
-                tree.add_text(snippet_path(message, snippet, extension), text)
+        render_snippet_files(message, snippets.get(message, []), tree)
     _schedules(site, snippets, tree)
+
+
+def render_snippet_files(message: Message, snippets: list[Snippet], tree: FileTree) -> None:
+    """Each snippet of one message as a file, in every format it has."""
+    for snippet in snippets:
+        tree.add_text(snippet_path(message, snippet), snippet.text)
+        for extension, text in snippet.formats.items():
+            tree.add_text(snippet_path(message, snippet, extension), text)
 
 
 def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:

@@ -3,12 +3,14 @@ its copy button, its length against the limit and a preview of the post."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from urllib.parse import urlsplit
 
 from hubgen.channels.platforms import PLATFORMS
+from hubgen.config import Config
 from hubgen.content.dates import format_date, format_time
 from hubgen.errors import Report
 from hubgen.memo import Memo, fingerprint
@@ -20,7 +22,7 @@ from hubgen.outputs.pages import relative_url
 from hubgen.outputs.tree import FileTree
 from hubgen.render.templates import Themes
 
-__all__ = ["KitMessage", "KitSnippet", "render_kit_pages"]
+__all__ = ["KitMessage", "KitSnippet", "render_kit_message_page", "render_kit_pages"]
 
 CHANNEL_LABELS = {"press": "Press release", "social": "Social", "recruiting": "Recruiting",
                   "newsletter": "Newsletter", "advocacy": "Employee advocacy"}
@@ -103,27 +105,39 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
     messages = [memo.get("kit", fingerprint(config_key, m, snippets.get(m, []), _status(m, now)),
                          Report(), partial(_kit_message, site, m, snippets.get(m, []), now))
                 for m in site.messages]
-    config = site.config
-
-    def page(template: str, path: str, **extra: object) -> None:
-        context = {
-            "site": config, "path": path, "channel_labels": CHANNEL_LABELS,
-            "rel": partial(relative_url, path, None), "domain": urlsplit(config.site.base_url).netloc,
-            "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
-            "format_time": lambda dt: format_time(dt, "en"), **extra,
-        }
-        tree.add_text(path + "index.html", themes.render(template, context))
-
+    page = partial(_page, themes, site.config, tree)
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes.
     page("index.html", "", messages=messages)
     page("calendar.html", "calendar/", messages=messages, months=calendar_months(site, messages))
     tree.add_text("calendar.ics", calendar_ics(site, messages, now))
     for kit in messages:
-        page("message.html", kit.path, kit=kit)
-        if kit.message.image:
-            tree.add_copy("media/" + kit.message.image, config.content_path / kit.message.image)
+        _message_page(page, site.config, kit, tree)
     for folder in themes.static_folders:
         for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if file.is_file():
                 tree.add_copy(file.relative_to(folder).as_posix(), file)
+
+
+def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet], now: datetime,
+                            themes: Themes, tree: FileTree) -> None:
+    """One message's kit page alone, as render_kit_pages makes it: the preview's fast render."""
+    kit = kit_message(site, message, snippets, now)
+    _message_page(partial(_page, themes, site.config, tree), site.config, kit, tree)
+
+
+def _message_page(page: Callable[..., None], config: Config, kit: KitMessage, tree: FileTree) -> None:
+    page("message.html", kit.path, kit=kit)
+    if kit.message.image:
+        tree.add_copy("media/" + kit.message.image, config.content_path / kit.message.image)
+
+
+def _page(themes: Themes, config: Config, tree: FileTree, template: str, path: str,
+          **extra: object) -> None:
+    context = {
+        "site": config, "path": path, "channel_labels": CHANNEL_LABELS,
+        "rel": partial(relative_url, path, None), "domain": urlsplit(config.site.base_url).netloc,
+        "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
+        "format_time": lambda dt: format_time(dt, "en"), **extra,
+    }
+    tree.add_text(path + "index.html", themes.render(template, context))

@@ -19,7 +19,7 @@ from hubgen.render.strings import translate
 from hubgen.render.templates import Themes
 from hubgen.render.views import ContactView, Link, MessageView, Pager, by_tag, lang_prefix
 
-__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "relative_url", "render_pages"]
+__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "relative_url", "render_message_page", "render_pages"]
 
 PER_PAGE = 12
 
@@ -143,6 +143,11 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
     renderer.page("404.html", site.config.site.language, "404", "404.html",
                   translate(site.config.site.language, "page_not_found"), meta={"noindex": True})
     return renderer.rendered
+
+
+def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree) -> None:
+    """One message's page alone, as render_pages makes it: the preview's fast render."""
+    _message(_Renderer(site, themes, tree, []), view.lang, view)
 
 
 def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:

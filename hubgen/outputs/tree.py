@@ -32,5 +32,8 @@ class FileTree:
     def add_copy(self, path: str, source: Path) -> None:
         self.copies[safe_relative(path)] = source
 
+    def copy(self) -> FileTree:
+        return FileTree(dict(self.texts), dict(self.copies))
+
     def paths(self) -> set[str]:
         return set(self.texts) | set(self.copies)

@@ -28,7 +28,8 @@ _SCRIPT = """<script data-hubgen-preview>
   }
   const initial = %s;
   if (initial.length) showErrors(initial);
-  const events = new EventSource("%s");
+  // The page it shows: the server tells this tab only of changes to it.
+  const events = new EventSource("%s?page=" + encodeURIComponent(location.pathname));
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", () => {
     document.querySelectorAll('link[rel="stylesheet"]').forEach((link) => {

@@ -11,7 +11,7 @@ import webbrowser
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from hubgen.build.pipeline import BuildOptions
 from hubgen.config import load_config
@@ -101,17 +101,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        generation = self.server.preview.current().generation
+        shown = self.server.preview.current()
+        page = resolve(parse_qs(urlsplit(self.path).query).get("page", [""])[0] or "/")
         try:
             self.wfile.write(b"retry: 500\n\n")
             self.wfile.flush()
             while not self.server.stopping.is_set():
-                snapshot = self.server.preview.wait_newer(generation, timeout=15)
-                if snapshot.generation == generation:
+                snapshot = self.server.preview.wait_newer(shown.generation, timeout=15)
+                if snapshot.generation == shown.generation:
                     self.wfile.write(b": keep-alive\n\n")
                 else:
-                    generation = snapshot.generation
-                    self.wfile.write(_event_for(snapshot))
+                    self.wfile.write(_event_for(snapshot, shown, page))
+                    shown = snapshot
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return
@@ -122,10 +123,20 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def _event_for(snapshot: Snapshot) -> bytes:
+def _event_for(snapshot: Snapshot, shown: Snapshot, page: tuple[str, str] | None) -> bytes:
+    """What a tab showing `page` of the `shown` snapshot needs: nothing when its page and
+    the errors on it are as they were (a full rebuild after a fast render, another page's edit)."""
     if snapshot.failed:
-        return event("failed", [str(p) for p in snapshot.problems if p.severity == "error"])
-    return event("css" if snapshot.css_only else "reload", snapshot.generation)
+        return event("failed", _errors(snapshot))
+    if snapshot.css_only:
+        return event("css", snapshot.generation)
+    unchanged = (page is not None and not shown.failed and _errors(snapshot) == _errors(shown)
+                 and isinstance(now := snapshot.lookup(*page), bytes) and now == shown.lookup(*page))
+    return b": unchanged\n\n" if unchanged else event("reload", snapshot.generation)
+
+
+def _errors(snapshot: Snapshot) -> list[str]:
+    return [str(p) for p in snapshot.problems if p.severity == "error"]
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -151,7 +162,7 @@ def _free_port(host: str, start: int) -> int:
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
           open_browser: bool = False) -> None:
     """Build, serve and watch until interrupted."""
-    preview = Preview(options)
+    preview = Preview(options, on_background=_report)
     try:
         server = PreviewServer((host, port), preview)
     except OSError as exc:
@@ -186,8 +197,7 @@ def _watcher(options: BuildOptions, preview: Preview) -> SourceWatcher:
         extra = (theme_folder(loaded),)
 
     def changed(paths: set[Path]) -> None:
-        css_only = all(p.suffix == ".css" for p in paths)
-        _report(preview.rebuild(css_only=css_only))
+        _report(preview.changed(paths))
 
     return SourceWatcher(options.root, outputs, changed, extra)
 
@@ -200,4 +210,9 @@ def _report(snapshot: Snapshot) -> None:
         errors = [p for p in snapshot.problems if p.severity == "error"]
         for problem in errors:
             print(problem, file=sys.stderr, flush=True)
-        print(f"rebuilt in {snapshot.seconds * 1000:.0f} ms", flush=True)
+        took = f"{snapshot.seconds * 1000:.0f} ms"
+        if snapshot.quick_paths:
+            names = ", ".join(sorted(p.name for p in snapshot.quick_paths))
+            print(f"updated the pages of {names} in {took}; the full rebuild follows", flush=True)
+        else:
+            print(f"rebuilt in {took}", flush=True)

@@ -11,7 +11,7 @@ from watchdog.observers import Observer
 
 __all__ = ["DEBOUNCE", "SourceWatcher", "is_ignored"]
 
-DEBOUNCE = 0.2
+DEBOUNCE = 0.1
 """Seconds of quiet before a rebuild: editors write a save as several events."""
 # Editors' swap, backup and lock files: vim (.swp, 4913, ~), emacs (#x#, .#x), JetBrains
 # (___jb_tmp___), and the temporary files of save-by-rename.

@@ -6,6 +6,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -104,8 +105,9 @@ def test_burst_of_saves_rebuilds_once_or_twice(served: SiteDir) -> None:
         _, _, body = fetch(server.url + "news/solar/")
         output = server.output()
     assert b"Edit 19." in body
-    rebuilds = output.count("rebuilt in") - 1  # the first line is the initial build
-    assert 1 <= rebuilds <= 2, output
+    fast = output.count("updated the pages of solar.md in")
+    full = output.count("rebuilt in") - 1  # the first line is the initial build
+    assert 1 <= fast <= 2 and 1 <= full <= 2, output
 
 
 def test_content_error_keeps_serving_and_reports(served: SiteDir) -> None:
@@ -118,3 +120,30 @@ def test_content_error_keeps_serving_and_reports(served: SiteDir) -> None:
     assert status == 200  # the last good page, under the error overlay
     assert b"content/news/solar.md:2: front matter: invalid YAML" in body
     assert "content/news/solar.md:2: front matter: invalid YAML" in output
+
+
+def events_of(port: int, page: str, seconds: float) -> list[str]:
+    """The events a tab showing `page` receives during `seconds`."""
+    with socket.create_connection(("127.0.0.1", port), timeout=seconds) as conn:
+        conn.sendall(f"GET /_hubgen/events?page={page} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        received, deadline = b"", time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                received += conn.recv(4096)
+            except TimeoutError:
+                break
+    return [line[7:] for line in received.decode().splitlines() if line.startswith("event: ")]
+
+
+def test_only_tabs_whose_page_changed_reload(served: SiteDir) -> None:
+    served.message("content/news/wind.md", title="Windpark", extra="slug: wind")
+    with running_server(served.root) as server:
+        port = int(server.url.rsplit(":", 1)[1].strip("/"))
+        with ThreadPoolExecutor(3) as pool:
+            tabs = {page: pool.submit(events_of, port, page, 4)
+                    for page in ("/news/solar/", "/news/wind/", "/_kit/de/news/wind/")}
+            time.sleep(1)
+            served.message("content/news/solar.md", title="Solarpark Husum wächst",
+                           extra="slug: solar\ntags: [Energie]")
+            seen = {page: tab.result() for page, tab in tabs.items()}
+    assert seen == {"/news/solar/": ["reload"], "/news/wind/": [], "/_kit/de/news/wind/": []}

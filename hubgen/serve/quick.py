@@ -1,0 +1,105 @@
+"""Fast render: after a save that changed only the text of some messages, render just those
+messages' own pages and serve them at once; the full incremental rebuild follows in the
+background and brings lists, feeds, the search index and the kit's overviews up to date.
+Hugo's preview does the same ("fast render mode"): on a big site, the page being written is
+back in the browser in milliseconds, not after a whole-site rebuild."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hubgen.build.pipeline import BuildOptions, publishable
+from hubgen.channels import message_snippets
+from hubgen.content.load import read_message
+from hubgen.errors import Report
+from hubgen.memo import Memo
+from hubgen.model import Message, Site
+from hubgen.outputs.kit import render_snippet_files
+from hubgen.outputs.kit_pages import render_kit_message_page
+from hubgen.outputs.pages import render_message_page
+from hubgen.outputs.press import render_press_texts
+from hubgen.outputs.tree import FileTree
+from hubgen.render.templates import TemplateProblem, Themes
+from hubgen.render.views import message_view
+
+__all__ = ["STRUCTURE", "QuickRender"]
+
+STRUCTURE = ("lang", "section", "slug", "translation_key", "draft", "publish_at", "tags", "image")
+"""Fields whose change moves or adds pages or files beyond the message's own: such an edit
+waits for the full rebuild."""
+
+
+@dataclass
+class QuickRender:
+    """The fast render against the site of the last full rebuild, plus the messages edited
+    since (`edited`, by source), which that rebuild has not seen yet."""
+
+    options: BuildOptions
+    site: Site
+    edited: dict[Path, Message] = field(default_factory=dict)
+    _themes: tuple[Themes, Themes] | None = None
+
+    def rebased(self, site: Site) -> None:
+        """A full rebuild finished that saw every edit so far."""
+        self.site, self.edited = site, {}
+
+    def forget_templates(self) -> None:
+        self._themes = None
+
+    def update(self, paths: set[Path], public: FileTree, kit: FileTree) -> tuple[FileTree, FileTree] | None:
+        """New trees with the pages of the messages saved at `paths`; None when the fast
+        render doesn't apply (another kind of file, a problem, a changed structure)."""
+        root = self.site.config.root
+        current = {m.source: m for m in self.site.messages} | self.edited
+        relatives = {p.relative_to(root) if p.is_relative_to(root) else p for p in paths}
+        if not relatives or not relatives <= current.keys():
+            return None
+        report, changed = Report(), {}
+        for relative in relatives:
+            try:
+                data = (root / relative).read_bytes()
+            except OSError:
+                return None  # deleted or renamed away
+            message = read_message(data, relative, self.site.config, report)
+            if message is None or report.errors or _moved(current[relative], message):
+                return None
+            changed[relative] = message
+        edited = self.edited | changed
+        site = Site(self.site.config, tuple(edited.get(m.source, m) for m in self.site.messages))
+        trees = self._render(site, [edited[r] for r in relatives], report, public, kit)
+        if trees is not None:
+            self.edited = edited
+        return trees
+
+    def _render(self, site: Site, messages: list[Message], report: Report, public: FileTree,
+                kit: FileTree) -> tuple[FileTree, FileTree] | None:
+        now = self.options.now or datetime.now(UTC)
+        shown = publishable(self.options, now)
+        public_site = site.select(shown)
+        themes, kit_themes = self._templates(site)
+        public, kit = public.copy(), kit.copy()
+        try:
+            for message in messages:
+                snippets = message_snippets(site, message, report)
+                if shown(message):
+                    view = message_view(public_site, message, report)
+                    render_message_page(public_site, view, themes, public)
+                    render_press_texts(public_site, snippets, public)
+                render_snippet_files(message, snippets, kit)
+                render_kit_message_page(site, message, snippets, now, kit_themes, kit)
+        except TemplateProblem:
+            return None  # the full rebuild reports it
+        for used in (themes, kit_themes):
+            used.memo.forget_unused()  # only the last pages: their templates stay compiled
+        return None if report.errors else (public, kit)
+
+    def _templates(self, site: Site) -> tuple[Themes, Themes]:
+        if self._themes is None:
+            self._themes = Themes(site.config, memo=Memo()), Themes.for_kit(site.config, Memo())
+        return self._themes
+
+
+def _moved(old: Message, new: Message) -> bool:
+    return any(getattr(old, name) != getattr(new, name) for name in STRUCTURE)
