@@ -101,7 +101,8 @@ def build(options: BuildOptions, progress: Progress | None = None,
     if rendered.over_limit:
         write_folders({plan.kit_output: rendered.kit}, build_id)
         raise ProblemsError(rendered.over_limit)
-    write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id)
+    write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
+                  link_from=plan.cache.folder)
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
     plan.cache.save(plan.inputs, _valid_until(rendered.site, plan.now, options), summary, memo,

@@ -12,12 +12,14 @@ from hubgen.outputs.tree import FileTree
 __all__ = ["write_folders"]
 
 
-def write_folders(trees: dict[Path, FileTree], build_id: str = "") -> None:
-    """Write each tree to a fresh sibling folder, then swap all of them in."""
+def write_folders(trees: dict[Path, FileTree], build_id: str = "", link_from: Path | None = None) -> None:
+    """Write each tree to a fresh sibling folder, then swap all of them in. Files copied from
+    `link_from` (hubgen's own cache, never the site's sources) are hard-linked where the file
+    system allows: share images are most of a site's bytes."""
     staged: dict[Path, Path] = {}
     try:
         for target, tree in trees.items():
-            staged[target] = _stage(target, tree, build_id)
+            staged[target] = _stage(target, tree, build_id, link_from)
     except BaseException:
         for folder in staged.values():
             shutil.rmtree(folder, ignore_errors=True)
@@ -26,7 +28,7 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "") -> None:
         _swap(target, folder)
 
 
-def _stage(target: Path, tree: FileTree, build_id: str) -> Path:
+def _stage(target: Path, tree: FileTree, build_id: str, link_from: Path | None) -> Path:
     folder = target.with_name(f".{target.name}.hubgen-new-{os.getpid()}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -36,7 +38,14 @@ def _stage(target: Path, tree: FileTree, build_id: str) -> Path:
     for relative, data in tree.texts.items():
         _parent(folder / relative, made).write_bytes(data)
     for relative, source in tree.copies.items():
-        shutil.copyfile(source, _parent(folder / relative, made))
+        destination = _parent(folder / relative, made)
+        if link_from is not None and source.is_relative_to(link_from):
+            try:
+                os.link(source, destination)
+                continue
+            except OSError:
+                pass  # another file system, or links not allowed: a copy then
+        shutil.copyfile(source, destination)
     return folder
 
 

@@ -140,4 +140,4 @@ def _page(themes: Themes, config: Config, tree: FileTree, template: str, path: s
         "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
         "format_time": lambda dt: format_time(dt, "en"), **extra,
     }
-    tree.add_text(path + "index.html", themes.render(template, context))
+    tree.add_bytes(path + "index.html", themes.render(template, context))

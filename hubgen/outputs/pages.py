@@ -93,7 +93,7 @@ class _Renderer:
             **extra,
         }
         target = path if path.endswith(".html") else path + "index.html"
-        self.tree.add_text(target, self.themes.render(template, context))
+        self.tree.add_bytes(target, self.themes.render(template, context))
         self.rendered.append(info)
 
     def _base_path(self) -> str:

@@ -91,16 +91,21 @@ class ShareImageMaker:
                 self.used.add(name)
                 cached = self.cache / name
                 if cached.is_file():
-                    os.utime(cached)  # marks it used, for prune()
+                    _mark_used(cached)
                     tree.add_copy(folder + fmt.name, cached)
                     self.reused += 1
                 else:
                     missing.append((folder, card, fmt, cached))
         style, root = self.config.share_images, self.config.root
-        drawn = parallel_map(_draw, [(card, fmt) for _, card, fmt, _ in missing], (style, root))
-        for (folder, _, fmt, cached), data in zip(missing, drawn, strict=True):
-            tree.add_bytes(folder + fmt.name, data)
-            _store(cached, data)
+        # Workers store what they draw in the cache and send back only what they couldn't
+        # store: ten thousand images held in memory would be gigabytes.
+        unstored = parallel_map(_draw, [(card, fmt, cached) for _, card, fmt, cached in missing],
+                                (style, root))
+        for (folder, _, fmt, cached), data in zip(missing, unstored, strict=True):
+            if data is None:
+                tree.add_copy(folder + fmt.name, cached)
+            else:
+                tree.add_bytes(folder + fmt.name, data)
         self.drawn += len(missing)
 
     def prune(self) -> None:
@@ -152,7 +157,14 @@ def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _store(path: Path, data: bytes) -> None:
+def _mark_used(path: Path) -> None:
+    """For prune(); at most daily, because the output's hard links share the time stamp and
+    a changed output file makes the next build a full one."""
+    if path.stat().st_mtime < time.time() - 86400:
+        os.utime(path)
+
+
+def _store(path: Path, data: bytes) -> bool:
     """Write atomically (a preview and a build may share the cache); a read-only cache only
     costs speed, never the build."""
     try:
@@ -162,13 +174,17 @@ def _store(path: Path, data: bytes) -> None:
             out.write(data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        return False
+    return True
 
 
 # Drawing ------------------------------------------------------------------------------------------
 
-def _draw(shared: tuple[ShareImages, Path], job: tuple[Card, ShareFormat]) -> bytes:
-    return draw_card(*job, *shared)
+def _draw(shared: tuple[ShareImages, Path], job: tuple[Card, ShareFormat, Path]) -> bytes | None:
+    """Draw one image into the cache; its bytes only if the cache can't take them."""
+    card, fmt, cached = job
+    data = draw_card(card, fmt, *shared)
+    return None if _store(cached, data) else data
 
 
 def draw_card(card: Card, fmt: ShareFormat, style: ShareImages, root: Path) -> bytes:

@@ -57,10 +57,13 @@ class Themes:
                        if p.is_file() and not p.is_relative_to(folder / "static"))
         return fingerprint(*((p.as_posix(), p.read_bytes()) for p in files))
 
-    def render(self, name: str, context: dict[str, Any]) -> str:
-        """The page; the same template and context give the remembered page back."""
-        key = fingerprint(self.fingerprint, name, context)
-        page: str = self.memo.get("page", key, Report(), lambda _: self._render(name, context))
+    def render(self, name: str, context: dict[str, Any]) -> bytes:
+        """The page in UTF-8; the same template and context give the remembered page back.
+        Bytes, not str: typographic quotes make a str two bytes a character, and the memo
+        holds every page."""
+        key = fingerprint(self.fingerprint, name, context, "utf-8")
+        page: bytes = self.memo.get("page", key, Report(),
+                                    lambda _: self._render(name, context).encode("utf-8"))
         return page
 
     def _render(self, name: str, context: dict[str, Any]) -> str:

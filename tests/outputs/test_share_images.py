@@ -88,6 +88,14 @@ def test_a_readable_image_is_the_background_and_svg_a_drawn_one(site: SiteDir) -
         assert near(drawn.convert("RGB").getpixel((5, 300)), NAVY)
 
 
+def test_images_are_hard_links_to_the_cache_not_copies(site: SiteDir) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    cached = {p.stat().st_ino for p in (site.root / CACHE_DIR).iterdir()}
+    shown = list((site.root / "public").rglob("share*.jpg"))
+    assert len(shown) == 10 and {p.stat().st_ino for p in shown} == cached
+
+
 def test_unchanged_images_are_not_drawn_again(site: SiteDir, counter: Counter) -> None:
     write_site(site)
     build(BuildOptions(site.root, now=NOW))
