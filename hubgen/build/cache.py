@@ -4,6 +4,8 @@
   hubgen version and the instant until which time alone changes nothing (the next embargo to
   lift, the next message to leave the news sitemap). A build whose inputs match it, while its
   output folders still carry the marker of that build, has nothing to do.
+- What the last build wrote (digest, size and time of each file), so that an unchanged file
+  is hard-linked from the old output instead of written again.
 - The memo of the per-message work (parsed messages, snippets, views, checks, search entries)
   and of the rendered pages, so that after an edit only what the edit touches is made again.
 
@@ -81,6 +83,7 @@ class BuildCache:
         # Two files: deciding that nothing changed must not wait for the memo to load.
         self.manifest_path = self.folder / "manifest.pickle"
         self.memo_path = self.folder / "memo.pickle"
+        self.written_path = self.folder / "written.pickle"
 
     @staticmethod
     def _load(path: Path) -> Any:
@@ -110,12 +113,19 @@ class BuildCache:
             memo.restore(entries)
         return memo
 
+    def written(self) -> dict[str, Any]:
+        """What the last build wrote (build.write.Written)."""
+        written = self._load(self.written_path)
+        return written if isinstance(written, dict) else {}
+
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
-             memo: Memo, build_id: str, warnings: list[Problem], outputs: list[Path]) -> None:
+             memo: Memo, build_id: str, warnings: list[Problem], outputs: list[Path],
+             written: dict[str, Any]) -> None:
         self.folder.mkdir(exist_ok=True)
         manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
                             folder_state(outputs))
-        for path, value in ((self.memo_path, memo.entries(KEPT)), (self.manifest_path, manifest)):
+        for path, value in ((self.memo_path, memo.entries(KEPT)), (self.written_path, written),
+                            (self.manifest_path, manifest)):
             temporary = path.with_suffix(".tmp")
             with temporary.open("wb") as file:
                 pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)

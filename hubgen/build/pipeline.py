@@ -101,12 +101,13 @@ def build(options: BuildOptions, progress: Progress | None = None,
     if rendered.over_limit:
         write_folders({plan.kit_output: rendered.kit}, build_id)
         raise ProblemsError(rendered.over_limit)
-    write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
-                  link_from=plan.cache.folder)
+    written = write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
+                            link_from=plan.cache.folder,
+                            previous=None if options.clean else plan.cache.written())
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
     plan.cache.save(plan.inputs, _valid_until(rendered.site, plan.now, options), summary, memo,
-                    build_id, rendered.warnings, [plan.output, plan.kit_output])
+                    build_id, rendered.warnings, [plan.output, plan.kit_output], written)
     return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
                        warnings=rendered.warnings)
 

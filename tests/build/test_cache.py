@@ -50,6 +50,32 @@ def test_an_edit_rebuilds_like_a_clean_build(site: SiteDir) -> None:
     assert "Neu." in site.read("public/news/solarpark-husum-eroeffnet/index.html")
 
 
+def test_an_edit_links_unchanged_files_and_writes_changed_ones(site: SiteDir) -> None:
+    ready(site)
+    build(BuildOptions(site.root, now=BEFORE))
+    public = site.root / "public"
+    inodes = {p: p.stat().st_ino for p in public.rglob("*") if p.is_file()}
+    path = site.root / "content/news/solar.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Ein Absatz.", "Neu."), encoding="utf-8")
+    build(BuildOptions(site.root, now=BEFORE))
+    kept = {p.relative_to(public).as_posix() for p, ino in inodes.items()
+            if p.exists() and p.stat().st_ino == ino}
+    assert "news/solarpark-husum-eroeffnet/index.html" not in kept
+    assert {"tags/index.html", "press-kit/index.html", "404.html"} <= kept
+
+
+def test_a_hand_edited_file_is_written_again_not_linked(site: SiteDir) -> None:
+    ready(site)
+    build(BuildOptions(site.root, now=BEFORE))
+    page = site.root / "public/press-kit/index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"<h1", b"<h2", 1))  # same size, other bytes
+    path = site.root / "content/news/solar.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Ein Absatz.", "Neu."), encoding="utf-8")
+    build(BuildOptions(site.root, now=BEFORE))
+    assert page.read_bytes() == original
+
+
 def test_an_embargo_lifting_rebuilds(site: SiteDir) -> None:
     ready(site)
     build(BuildOptions(site.root, now=BEFORE))
@@ -70,7 +96,7 @@ def test_hand_edited_output_is_made_anew(site: SiteDir) -> None:
 def test_a_broken_cache_means_a_clean_build(site: SiteDir) -> None:
     ready(site)
     build(BuildOptions(site.root, now=BEFORE))
-    for name in ("manifest.pickle", "memo.pickle"):
+    for name in ("manifest.pickle", "memo.pickle", "written.pickle"):
         (site.root / CACHE_DIR / name).write_bytes(b"not a pickle")
     assert not build(BuildOptions(site.root, now=BEFORE)).unchanged
     assert build(BuildOptions(site.root, now=BEFORE)).unchanged
