@@ -14,7 +14,7 @@ from hubgen.build.write import write_folders
 from hubgen.channels import limit_problems, site_snippets
 from hubgen.checks import run_checks
 from hubgen.config import load_config
-from hubgen.content import load_site
+from hubgen.content.load import load_site
 from hubgen.errors import Problem, ProblemsError, Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
