@@ -42,19 +42,28 @@ def hugo_binary() -> Path:
 
 
 def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (worker processes included)."""
+    """Memory of a process and all its descendants (worker processes included), as the sum of
+    their proportional set sizes: forked workers share their parent's pages, and summing
+    plain RSS would count those pages once per process."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines()
-                              if line.startswith("VmRSS:")))
+            total += _memory_kb(current)
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
             continue  # the process ended while we looked
     return total
+
+
+def _memory_kb(pid: int) -> int:
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        path = Path(f"/proc/{pid}/{name}")
+        if path.exists():
+            text = path.read_text()
+            return int(next(line.split()[1] for line in text.splitlines() if line.startswith(key)))
+    return 0
 
 
 def sample_peak(pid: int, peak: list[int], done: threading.Event) -> None:

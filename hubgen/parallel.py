@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -37,16 +38,24 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
                  chunk: int = 8, progress: Callable[[int, int], None] | None = None) -> list[R]:
     """`[function(shared, item) for item in items]`, on all cores when it pays. The function,
     `shared` and the items must pickle; `shared` travels once per worker, not once per item.
-    Workers come from a fork server: forking a process that runs threads (the preview's
-    watcher and HTTP server) could copy a held lock into the child."""
+    A single-threaded process (`hubgen build`) forks its workers: they start at once and
+    inherit `shared` instead of unpickling it. A process that runs threads (the preview's
+    watcher and HTTP server) uses a fork server: forking it could copy a held lock."""
     count = workers()
     if count < 2 or len(items) < MIN_BATCH:
         return _report(progress, len(items), (function(shared, item) for item in items))
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_set_shared,
-                             initargs=(shared,)) as pool:
-        results = pool.map(_call, [(function, item) for item in items], chunksize=chunk)
-        return _report(progress, len(items), results)
+    if threading.active_count() == 1:
+        _set_shared(shared)
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=_set_shared, initargs=(shared,))
+    try:
+        with pool:
+            results = pool.map(_call, [(function, item) for item in items], chunksize=chunk)
+            return _report(progress, len(items), results)
+    finally:
+        _set_shared(None)
 
 
 def _report(progress: Callable[[int, int], None] | None, total: int, results: Iterable[R]) -> list[R]:
