@@ -1,4 +1,5 @@
-"""Time from saving a message to the open browser tab showing it, through `hubgen serve`.
+"""Time from saving a message to the open browser tab showing it, through `hubgen serve`, and
+the server's own part of it: the fast render of the saved message's pages.
 
     python bench/preview_latency.py SITE_DIR content/news/x.md news/x/ [--runs 5]
 
@@ -7,15 +8,18 @@ Edits the title of the message in place (and restores it), so run it on a copy o
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+FAST_RENDER = re.compile(r"updated the pages of .* in (\d+) ms")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -32,9 +36,11 @@ def wait_until_serving(url: str, process: subprocess.Popen[bytes]) -> None:
     sys.exit("hubgen serve did not answer")
 
 
-def measure(site: Path, message: Path, page_path: str, runs: int, port: int) -> list[float]:
-    process = subprocess.Popen([sys.executable, "-m", "hubgen", "serve", "--port", str(port)],
-                               cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def measure(site: Path, message: Path, page_path: str, runs: int, port: int,
+            log: Path) -> list[float]:
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "hubgen", "serve", "--port", str(port)],
+                                   cwd=site, stdout=out, stderr=subprocess.STDOUT)
     original = message.read_text(encoding="utf-8")
     title = next(line for line in original.splitlines() if line.startswith("title:"))
     url = f"http://127.0.0.1:{port}/{page_path}"
@@ -69,9 +75,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
-    times = measure(args.site, args.site / args.message, args.page, args.runs, args.port)
-    print(f"save → browser shows it: median {statistics.median(times) * 1000:.0f} ms,"
-          f" min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms ({len(times)} runs)")
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "serve.log"
+        times = measure(args.site, args.site / args.message, args.page, args.runs, args.port, log)
+        server = [float(found) / 1000 for found in FAST_RENDER.findall(log.read_text())]
+    print(f"save → browser shows it: {summary(times)}")
+    print(f"fast render in the server: {summary(server) if server else 'none (full rebuilds only)'}")
+
+
+def summary(times: list[float]) -> str:
+    return (f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms,"
+            f" max {max(times) * 1000:.0f} ms ({len(times)} runs)")
 
 
 if __name__ == "__main__":
