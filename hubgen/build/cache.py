@@ -51,8 +51,11 @@ class Manifest:
     the folders must be made anew."""
 
 
-def folder_state(folders: list[Path]) -> str:
-    return _digest([entry for folder in folders for entry in sorted(_walk(folder, hidden=True))])
+def folder_state(public: Path, kit: Path) -> str:
+    """Every file of public/ with size and time; the kit's by name only. Stat-ing each of the
+    kit's files (a dozen per message) was most of a warm build, and it is never deployed: a
+    kit file edited by hand stays until its message changes, or `hubgen build --clean`."""
+    return _digest(sorted(_walk(public, hidden=True)) + sorted(_walk(kit, hidden=True, stat=False)))
 
 
 def input_state(folders: list[Path], files: list[Path], options: object) -> str:
@@ -67,9 +70,9 @@ def input_state(folders: list[Path], files: list[Path], options: object) -> str:
     return _digest(entries)
 
 
-def _walk(folder: Path, hidden: bool = False) -> list[str]:
+def _walk(folder: Path, hidden: bool = False, stat: bool = True) -> list[str]:
     """`path NUL size NUL mtime` of every file under `folder`, as os.walk finds them (symlinked
-    folders not followed)."""
+    folders not followed); only the path without `stat`."""
     found, pending = [], [str(folder)]
     while pending:
         try:
@@ -81,6 +84,8 @@ def _walk(folder: Path, hidden: bool = False) -> list[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if hidden or not entry.name.startswith("."):
                         pending.append(entry.path)
+                elif not stat:
+                    found.append(entry.path)
                 elif not entry.is_dir():
                     info = entry.stat()
                     found.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
@@ -110,18 +115,18 @@ class BuildCache:
         except Exception:
             return None
 
-    def unchanged(self, inputs: str, now: datetime, outputs: list[Path]) -> Manifest | None:
+    def unchanged(self, inputs: str, now: datetime, public: Path, kit: Path) -> Manifest | None:
         """The last build's manifest if it still describes the outputs exactly."""
         manifest = self._load(self.manifest_path)
         if not isinstance(manifest, Manifest) or manifest.inputs != inputs:
             return None
         if manifest.valid_until is not None and now >= manifest.valid_until:
             return None
-        for folder in outputs:
+        for folder in (public, kit):
             marker = folder / MARKER
             if not marker.is_file() or manifest.build_id not in marker.read_text(encoding="utf-8"):
                 return None
-        return manifest if folder_state(outputs) == manifest.outputs else None
+        return manifest if folder_state(public, kit) == manifest.outputs else None
 
     def memo(self) -> Memo:
         memo = Memo()
@@ -136,11 +141,11 @@ class BuildCache:
         return written if isinstance(written, dict) else {}
 
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
-             memo: Memo, build_id: str, warnings: list[Problem], outputs: list[Path],
+             memo: Memo, build_id: str, warnings: list[Problem], outputs: tuple[Path, Path],
              written: dict[str, Any]) -> None:
         self.folder.mkdir(exist_ok=True)
         manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
-                            folder_state(outputs))
+                            folder_state(*outputs))
         for path, value in ((self.memo_path, memo.entries(KEPT)), (self.written_path, written),
                             (self.manifest_path, manifest)):
             temporary = path.with_suffix(".tmp")

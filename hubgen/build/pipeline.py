@@ -107,7 +107,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
     plan.cache.save(plan.inputs, _valid_until(rendered.site, plan.now, options), summary, memo,
-                    build_id, rendered.warnings, [plan.output, plan.kit_output], written)
+                    build_id, rendered.warnings, (plan.output, plan.kit_output), written)
     return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
                        warnings=rendered.warnings)
 

@@ -44,7 +44,7 @@ def plan_build(options: BuildOptions) -> BuildPlan:
     kit_output = check_output_folder(config, config.kit_path)
     check_apart(output, kit_output)
     inputs = _input_state(config, options)
-    last = None if options.clean else cache.unchanged(inputs, now, [output, kit_output])
+    last = None if options.clean else cache.unchanged(inputs, now, output, kit_output)
     unchanged = None if last is None else BuildResult(
         *last.summary, seconds=time.perf_counter() - started, output=output,
         warnings=list(last.warnings), unchanged=True)
