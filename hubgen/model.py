@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +80,18 @@ class Site:
         """The other language versions of a message, in site language order."""
         order = self.config.site.languages
         return sorted(
-            (m for m in self.messages
-             if m.translation_key == message.translation_key and m.lang != message.lang),
+            (m for m in self._versions.get(message.translation_key, ()) if m.lang != message.lang),
             key=lambda m: order.index(m.lang) if m.lang in order else len(order),
         )
+
+    @cached_property
+    def _versions(self) -> dict[str, list[Message]]:
+        """Messages by translation key: looking through all of them for each message made
+        large sites quadratic."""
+        versions: dict[str, list[Message]] = {}
+        for message in self.messages:
+            versions.setdefault(message.translation_key, []).append(message)
+        return versions
 
     def select(self, keep: Any) -> Site:
         return Site(self.config, tuple(m for m in self.messages if keep(m)))

@@ -75,13 +75,15 @@ def _weeks(entries: list[Entry]) -> list[Week]:
     """Every ISO week from the first entry's to the last one's, empty weeks included."""
     if not entries:
         return []
-    monday = entries[0].posting.date() - timedelta(days=entries[0].posting.weekday())
-    last = entries[-1].posting.date()
+    by_week: dict[date, list[Entry]] = {}
+    for entry in entries:
+        day = entry.posting.date()
+        by_week.setdefault(day - timedelta(days=day.weekday()), []).append(entry)
+    monday, last = min(by_week), max(by_week)
     weeks = []
     while monday <= last:
         year, number, _ = monday.isocalendar()
-        inside = tuple(e for e in entries if monday <= e.posting.date() < monday + timedelta(days=7))
-        weeks.append(Week(year, number, monday, inside))
+        weeks.append(Week(year, number, monday, tuple(by_week.get(monday, ()))))
         monday += timedelta(days=7)
     return weeks
 

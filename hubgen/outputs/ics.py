@@ -10,6 +10,7 @@ calendar app updates an event when its message changes instead of adding another
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -101,7 +102,8 @@ def _description(kit: KitMessage, channel: str, public_url: str) -> str:
 def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
     """`<slug>-<lang>` per message; with the section too where two sections share a slug."""
     names = [f"{k.message.slug}-{k.message.lang}" for k in kits]
-    return {id(k): (f"{k.message.section}-{name}" if names.count(name) > 1 else name) + "@" + host
+    counts = Counter(names)
+    return {id(k): (f"{k.message.section}-{name}" if counts[name] > 1 else name) + "@" + host
             for k, name in zip(kits, names, strict=True)}
 
 
