@@ -32,10 +32,10 @@ from hubgen.parallel import parallel_map
 from hubgen.render.views import MessageView
 
 __all__ = ["CACHE_DIR", "FORMATS", "SQUARE", "WIDE", "Card", "ShareFormat", "ShareImageMaker",
-           "add_share_images", "cache_key", "draw_card", "wrap"]
+           "add_share_images", "cache_key", "draw_card", "font_digests", "wrap"]
 
 CACHE_DIR = ".hubgen-cache/share"
-DRAWING_VERSION = "2"
+DRAWING_VERSION = "3"
 """Part of every cache key: raise it when the drawing below changes."""
 KEEP_UNUSED_DAYS = 30
 """Cache entries no build has used for this long are removed."""
@@ -85,9 +85,10 @@ class ShareImageMaker:
         """Both formats of each card as `<folder>share.jpg` and `<folder>share-square.jpg`;
         what the cache lacks is drawn on all cores."""
         missing: list[tuple[str, Card, ShareFormat, Path]] = []
+        fonts = font_digests(self.config.share_images, self.config.root)
         for folder, card in cards:
             for fmt in FORMATS:
-                name = cache_key(self.config.share_images, self.config.root, card, fmt) + ".jpg"
+                name = cache_key(self.config.share_images, fonts, card, fmt) + ".jpg"
                 self.used.add(name)
                 cached = self.cache / name
                 if cached.is_file():
@@ -135,9 +136,12 @@ def add_share_images(config: Config, views: Iterable[MessageView], tree: FileTre
     return maker
 
 
-def cache_key(style: ShareImages, root: Path, card: Card, fmt: ShareFormat) -> str:
-    """A hash of everything the image depends on, the picture's and the font's bytes included."""
-    fonts = [_file_digest(_font_path(style, root, bold)) for bold in (True, False)]
+def font_digests(style: ShareImages, root: Path) -> list[str]:
+    return [_file_digest(_font_path(style, root, bold)) for bold in (True, False)]
+
+
+def cache_key(style: ShareImages, fonts: list[str], card: Card, fmt: ShareFormat) -> str:
+    """A hash of everything the image depends on, the picture's and the fonts' bytes included."""
     parts = [DRAWING_VERSION, __version__, PIL.__version__, fmt.name, fmt.width, fmt.height,
              card.title, card.eyebrow, card.footer, card.lang, _file_digest(card.picture),
              style.background, style.text, style.muted, style.accent, *fonts]
@@ -209,8 +213,9 @@ def draw_card(card: Card, fmt: ShareFormat, style: ShareImages, root: Path) -> b
         y += line_height
     out = io.BytesIO()
     # JPEG, not PNG: encoding a PNG took twice as long as drawing and was most of a cold build.
-    # No chroma subsampling keeps the text's edges clean.
-    image.save(out, "JPEG", quality=88, subsampling=0)
+    # Quality 85 with the usual 4:2:0 chroma: text edges look the same as without subsampling
+    # (compared at 2x zoom), for a third fewer bytes (~65 KB) and encoding time.
+    image.save(out, "JPEG", quality=85, subsampling=2)
     return out.getvalue()
 
 

@@ -39,11 +39,16 @@ class QuickRender:
     options: BuildOptions
     site: Site
     edited: dict[Path, Message] = field(default_factory=dict)
+    _sources: dict[Path, Message] = field(default_factory=dict)
     _themes: tuple[Themes, Themes] | None = None
+
+    def __post_init__(self) -> None:
+        self.rebased(self.site)
 
     def rebased(self, site: Site) -> None:
         """A full rebuild finished that saw every edit so far."""
         self.site, self.edited = site, {}
+        self._sources = {m.source: m for m in site.messages}
 
     def forget_templates(self) -> None:
         self._themes = None
@@ -52,9 +57,8 @@ class QuickRender:
         """New trees with the pages of the messages saved at `paths`; None when the fast
         render doesn't apply (another kind of file, a problem, a changed structure)."""
         root = self.site.config.root
-        current = {m.source: m for m in self.site.messages} | self.edited
         relatives = {p.relative_to(root) if p.is_relative_to(root) else p for p in paths}
-        if not relatives or not relatives <= current.keys():
+        if not relatives or any(r not in self._sources for r in relatives):
             return None
         report, changed = Report(), {}
         for relative in relatives:
@@ -63,27 +67,35 @@ class QuickRender:
             except OSError:
                 return None  # deleted or renamed away
             message = read_message(data, relative, self.site.config, report)
-            if message is None or report.errors or _moved(current[relative], message):
+            if message is None or report.errors or _moved(self._current(relative), message):
                 return None
             changed[relative] = message
         edited = self.edited | changed
-        site = Site(self.site.config, tuple(edited.get(m.source, m) for m in self.site.messages))
-        trees = self._render(site, [edited[r] for r in relatives], report, public, kit)
+        trees = self._render([self._versions(m, edited) for m in changed.values()], report, public, kit)
         if trees is not None:
             self.edited = edited
         return trees
 
-    def _render(self, site: Site, messages: list[Message], report: Report, public: FileTree,
+    def _current(self, source: Path) -> Message:
+        return self.edited.get(source) or self._sources[source]
+
+    def _versions(self, message: Message, edited: dict[Path, Message]) -> tuple[Site, Message]:
+        """A site of the message and its translations, all a message's own pages show of
+        others: building the whole site again would cost milliseconds per thousand messages."""
+        others = [edited.get(m.source, m) for m in self.site.translations(self._sources[message.source])]
+        return Site(self.site.config, (message, *others)), message
+
+    def _render(self, versions: list[tuple[Site, Message]], report: Report, public: FileTree,
                 kit: FileTree) -> tuple[FileTree, FileTree] | None:
         now = self.options.now or datetime.now(UTC)
         shown = publishable(self.options, now)
-        public_site = site.select(shown)
-        themes, kit_themes = self._templates(site)
         public, kit = public.copy(), kit.copy()
         try:
-            for message in messages:
+            for site, message in versions:
+                themes, kit_themes = self._templates(site)
                 snippets = message_snippets(site, message, report)
                 if shown(message):
+                    public_site = site.select(shown)
                     view = message_view(public_site, message, report)
                     render_message_page(public_site, view, themes, public)
                     render_press_texts(public_site, snippets, public)
@@ -91,7 +103,7 @@ class QuickRender:
                 render_kit_message_page(site, message, snippets, now, kit_themes, kit)
         except TemplateProblem:
             return None  # the full rebuild reports it
-        for used in (themes, kit_themes):
+        for used in self._themes or ():
             used.memo.forget_unused()  # only the last pages: their templates stay compiled
         return None if report.errors else (public, kit)
 
