@@ -4,7 +4,7 @@ at once, exactly as a clean build makes them; the full rebuild behind it brings 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -42,10 +42,11 @@ def files(trees: Snapshot | Rendered) -> dict[str, dict[str, object]]:
 
 
 @pytest.fixture
-def preview(demo_site: SiteDir) -> Preview:
+def preview(demo_site: SiteDir) -> Iterator[Preview]:
     preview = Preview(BuildOptions(demo_site.root, now=NOW))
     assert not preview.rebuild().failed
-    return preview
+    yield preview
+    settled(preview)  # no rebuild left running into the next test
 
 
 TEXT_EDITS = {
