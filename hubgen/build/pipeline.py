@@ -106,10 +106,12 @@ def build(options: BuildOptions, progress: Progress | None = None,
                             previous=None if options.clean else plan.cache.written())
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
-    plan.cache.save(plan.inputs, _valid_until(rendered.site, plan.now, options), summary, memo,
-                    build_id, rendered.warnings, (plan.output, plan.kit_output), written)
+    valid_until, warnings = _valid_until(rendered.site, plan.now, options), rendered.warnings
+    del rendered  # the written trees: their memory is better spent on pickling the cache
+    plan.cache.save(plan.inputs, valid_until, summary, memo, build_id, warnings,
+                    (plan.output, plan.kit_output), written)
     return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
-                       warnings=rendered.warnings)
+                       warnings=warnings)
 
 
 def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime | None:
