@@ -77,10 +77,11 @@ class Preview:
         with self._changed:
             last, quick = self._snapshot, self._quick
             trees = None if last.failed or quick is None else quick.update(paths, last.public, last.kit)
-            if trees is not None:
+            if quick is not None and trees is not None:
                 self._edits += 1
                 self._snapshot = Snapshot(last.generation + 1, *trees, last.problems,
-                                          seconds=time.perf_counter() - started, quick_paths=paths)
+                                          seconds=time.perf_counter() - started,
+                                          quick_paths=quick.rendered)
                 self._changed.notify_all()
                 snapshot = self._snapshot
             elif quick is not None:

@@ -39,6 +39,7 @@ class QuickRender:
     options: BuildOptions
     site: Site
     edited: dict[Path, Message] = field(default_factory=dict)
+    rendered: set[Path] = field(default_factory=set)
     _sources: dict[Path, Message] = field(default_factory=dict)
     _themes: tuple[Themes, Themes] | None = None
 
@@ -55,9 +56,13 @@ class QuickRender:
 
     def update(self, paths: set[Path], public: FileTree, kit: FileTree) -> tuple[FileTree, FileTree] | None:
         """New trees with the pages of the messages saved at `paths`; None when the fast
-        render doesn't apply (another kind of file, a problem, a changed structure)."""
+        render doesn't apply (another kind of file, a problem, a changed structure).
+        `rendered` then names the message files it rendered."""
         root = self.site.config.root
         relatives = {p.relative_to(root) if p.is_relative_to(root) else p for p in paths}
+        # A save by rename also reports the temporary file, gone by now: not a change of its own
+        # (the full rebuild that follows sees whatever did change).
+        relatives = {r for r in relatives if r in self._sources or (root / r).exists()}
         if not relatives or any(r not in self._sources for r in relatives):
             return None
         report, changed = Report(), {}
@@ -73,7 +78,7 @@ class QuickRender:
         edited = self.edited | changed
         trees = self._render([self._versions(m, edited) for m in changed.values()], report, public, kit)
         if trees is not None:
-            self.edited = edited
+            self.edited, self.rendered = edited, {root / r for r in changed}
         return trees
 
     def _current(self, source: Path) -> Message:

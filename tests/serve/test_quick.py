@@ -92,6 +92,13 @@ def test_an_edit_that_moves_pages_waits_for_the_full_rebuild(
     assert files(snapshot) == files(render(BuildOptions(demo_site.root, now=NOW)))
 
 
+def test_a_save_by_rename_is_a_fast_render(demo_site: SiteDir, preview: Preview) -> None:
+    # sed -i and some editors write a temporary file and rename it over the message.
+    edit(demo_site, SOURCE, "title: Nordlicht baut", "title: Nordlicht plant")
+    temporary = demo_site.root / "content/news/sedAb12Cd"
+    assert preview.changed({temporary, demo_site.root / SOURCE}).quick_paths == {demo_site.root / SOURCE}
+
+
 def test_a_broken_save_shows_its_problem(demo_site: SiteDir, preview: Preview) -> None:
     edit(demo_site, SOURCE, "date: 2026-09-15 10:00 +02:00", "date: morgen")
     snapshot = preview.changed({demo_site.root / SOURCE})
