@@ -20,7 +20,8 @@ import threading
 import time
 from pathlib import Path
 
-EDITED = "content/news/message-0.md"
+from run import EDITED  # this folder is on the path: the script's own
+
 TITLE = re.compile(r"^title: .*$", re.M)
 HUGO_TOTAL = re.compile(r"Total in (\d+) ms")
 

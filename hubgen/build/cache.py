@@ -25,6 +25,7 @@ from typing import Any
 
 from hubgen import __version__
 from hubgen.build.safety import MARKER
+from hubgen.build.write import Written
 from hubgen.errors import Problem
 from hubgen.memo import Memo
 
@@ -84,11 +85,13 @@ def _walk(folder: Path, hidden: bool = False, stat: bool = True) -> list[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if hidden or not entry.name.startswith("."):
                         pending.append(entry.path)
-                elif not stat:
-                    found.append(entry.path)
-                elif not entry.is_dir():
+                elif entry.is_dir():
+                    continue  # a link to a folder, not followed
+                elif stat:
                     info = entry.stat()
                     found.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
+                else:
+                    found.append(entry.path)
             except OSError:
                 continue  # a dangling link, or removed while we looked
     return found
@@ -135,14 +138,14 @@ class BuildCache:
             memo.restore(entries)
         return memo
 
-    def written(self) -> dict[str, Any]:
-        """What the last build wrote (build.write.Written)."""
+    def written(self) -> Written:
+        """What the last build wrote."""
         written = self._load(self.written_path)
         return written if isinstance(written, dict) else {}
 
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
              memo: Memo, build_id: str, warnings: list[Problem], outputs: tuple[Path, Path],
-             written: dict[str, Any]) -> None:
+             written: Written) -> None:
         self.folder.mkdir(exist_ok=True)
         manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
                             folder_state(*outputs))

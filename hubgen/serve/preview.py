@@ -76,17 +76,17 @@ class Preview:
         started = time.perf_counter()
         with self._changed:
             last, quick = self._snapshot, self._quick
-            trees = None if last.failed or quick is None else quick.update(paths, last.public, last.kit)
-            if quick is not None and trees is not None:
+            done = None if last.failed or quick is None else quick.update(paths, last.public, last.kit)
+            if done is not None:
+                public, kit, rendered = done
                 self._edits += 1
-                self._snapshot = Snapshot(last.generation + 1, *trees, last.problems,
-                                          seconds=time.perf_counter() - started,
-                                          quick_paths=quick.rendered)
+                self._snapshot = Snapshot(last.generation + 1, public, kit, last.problems,
+                                          seconds=time.perf_counter() - started, quick_paths=rendered)
                 self._changed.notify_all()
                 snapshot = self._snapshot
             elif quick is not None:
                 quick.forget_templates()  # a template or the config may have changed
-        if trees is None:
+        if done is None:
             return self.rebuild()
         self._full_in_background()
         return snapshot

@@ -39,7 +39,6 @@ class QuickRender:
     options: BuildOptions
     site: Site
     edited: dict[Path, Message] = field(default_factory=dict)
-    rendered: set[Path] = field(default_factory=set)
     _sources: dict[Path, Message] = field(default_factory=dict)
     _themes: tuple[Themes, Themes] | None = None
 
@@ -54,10 +53,11 @@ class QuickRender:
     def forget_templates(self) -> None:
         self._themes = None
 
-    def update(self, paths: set[Path], public: FileTree, kit: FileTree) -> tuple[FileTree, FileTree] | None:
-        """New trees with the pages of the messages saved at `paths`; None when the fast
-        render doesn't apply (another kind of file, a problem, a changed structure).
-        `rendered` then names the message files it rendered."""
+    def update(self, paths: set[Path], public: FileTree,
+               kit: FileTree) -> tuple[FileTree, FileTree, set[Path]] | None:
+        """New trees with the pages of the messages saved at `paths`, and those messages'
+        files; None when the fast render doesn't apply (another kind of file, a problem, a
+        changed structure)."""
         root = self.site.config.root
         relatives = {p.relative_to(root) if p.is_relative_to(root) else p for p in paths}
         # A save by rename also reports the temporary file, gone by now: not a change of its own
@@ -77,9 +77,10 @@ class QuickRender:
             changed[relative] = message
         edited = self.edited | changed
         trees = self._render([self._versions(m, edited) for m in changed.values()], report, public, kit)
-        if trees is not None:
-            self.edited, self.rendered = edited, {root / r for r in changed}
-        return trees
+        if trees is None:
+            return None
+        self.edited = edited
+        return *trees, {root / r for r in changed}
 
     def _current(self, source: Path) -> Message:
         return self.edited.get(source) or self._sources[source]
@@ -95,9 +96,9 @@ class QuickRender:
         now = self.options.now or datetime.now(UTC)
         shown = publishable(self.options, now)
         public, kit = public.copy(), kit.copy()
+        themes, kit_themes = self._templates()
         try:
             for site, message in versions:
-                themes, kit_themes = self._templates(site)
                 snippets = message_snippets(site, message, report)
                 if shown(message):
                     public_site = site.select(shown)
@@ -108,13 +109,14 @@ class QuickRender:
                 render_kit_message_page(site, message, snippets, now, kit_themes, kit)
         except TemplateProblem:
             return None  # the full rebuild reports it
-        for used in self._themes or ():
+        for used in (themes, kit_themes):
             used.memo.forget_unused()  # only the last pages: their templates stay compiled
         return None if report.errors else (public, kit)
 
-    def _templates(self, site: Site) -> tuple[Themes, Themes]:
+    def _templates(self) -> tuple[Themes, Themes]:
         if self._themes is None:
-            self._themes = Themes(site.config, memo=Memo()), Themes.for_kit(site.config, Memo())
+            config = self.site.config
+            self._themes = Themes(config, memo=Memo()), Themes.for_kit(config, Memo())
         return self._themes
 
 
