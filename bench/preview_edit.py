@@ -32,7 +32,7 @@ def retitle(path: Path, run: int) -> None:
 
 
 def hubgen_edits(root: Path, runs: int) -> list[float]:
-    from hubgen.build.options import BuildOptions
+    from hubgen.pipeline.options import BuildOptions
     from hubgen.serve.preview import Preview
 
     preview = Preview(BuildOptions(root))

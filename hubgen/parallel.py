@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["MIN_BATCH", "parallel_map"]
+__all__ = ["MIN_BATCH", "Progress", "parallel_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as work finishes."""
 MIN_BATCH = 24
 """Below this, starting worker processes costs more than the work."""
 _shared: Any = None  # what every task of a batch needs, sent to each worker once
@@ -35,7 +37,7 @@ def _call(task: tuple[Callable[[Any, Any], Any], Any]) -> Any:
 
 
 def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: object = None,
-                 chunk: int = 8, progress: Callable[[int, int], None] | None = None) -> list[R]:
+                 chunk: int = 8, progress: Progress | None = None) -> list[R]:
     """`[function(shared, item) for item in items]`, on all cores when it pays. The function,
     `shared` and the items must pickle; `shared` travels once per worker, not once per item.
     A single-threaded process (`hubgen build`) forks its workers: they start at once and
@@ -58,7 +60,7 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
         _set_shared(None)
 
 
-def _report(progress: Callable[[int, int], None] | None, total: int, results: Iterable[R]) -> list[R]:
+def _report(progress: Progress | None, total: int, results: Iterable[R]) -> list[R]:
     done = []
     for result in results:
         done.append(result)

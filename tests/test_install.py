@@ -24,6 +24,7 @@ def test_installed_package_builds_a_new_site(tmp_path: Path) -> None:
     source = tmp_path / "source"
     shutil.copytree(REPO / "hubgen", source / "hubgen",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(REPO / "themes", source / "themes")
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         if (REPO / name).is_file():
             shutil.copy(REPO / name, source / name)
@@ -60,3 +61,13 @@ def test_installed_package_builds_a_new_site(tmp_path: Path) -> None:
     assert "Example Newsroom" in (public / "index.html").read_text(encoding="utf-8")
     assert (work / "x" / "kit" / "snippets.json").is_file()
     assert sorted(p.name for p in work.iterdir()) == ["x"]
+
+
+def test_every_subpackage_is_packaged() -> None:
+    # pyproject.toml lists the packages by hand (the themes are mapped in from the top level),
+    # so a new subpackage must be added there or the wheel lacks it.
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "hubgen").rglob("__init__.py")}
+    assert found | {"hubgen.themes"} == listed

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from hubgen.channels import advocacy, newsletter, press, recruiting, social
 from hubgen.channels.context import ChannelContext
-from hubgen.channels.spec import check_channel_names
+from hubgen.channels.fields import check_channel_names
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hubgen.channels.context import ChannelContext
+from hubgen.channels.fields import text_spec
 from hubgen.channels.platforms import PLATFORMS, count, shorten_to_fit
-from hubgen.channels.spec import text_spec
 from hubgen.model import Snippet
 
 __all__ = ["NAME", "snippets"]

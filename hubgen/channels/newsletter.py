@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.fields import text_spec
 from hubgen.channels.platforms import shorten
-from hubgen.channels.spec import text_spec
 from hubgen.model import Snippet
 
 __all__ = ["LIMIT", "NAME", "snippets"]

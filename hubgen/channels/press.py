@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.fields import mapping_spec
 from hubgen.channels.plaintext import to_plain_text
-from hubgen.channels.spec import mapping_spec
 from hubgen.content.dates import format_date, format_datetime
 from hubgen.model import Snippet
 

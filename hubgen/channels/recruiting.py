@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.fields import mapping_spec, text_spec
 from hubgen.channels.platforms import shorten
-from hubgen.channels.spec import mapping_spec, text_spec
 from hubgen.model import Snippet
 
 __all__ = ["LIMIT", "NAME", "snippets"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from hubgen.channels.context import ChannelContext
+from hubgen.channels.fields import mapping_spec, text_spec
 from hubgen.channels.platforms import PLATFORMS, Platform, count, shorten_to_fit
-from hubgen.channels.spec import mapping_spec, text_spec
 from hubgen.model import Snippet
 
 __all__ = ["NAME", "snippets"]

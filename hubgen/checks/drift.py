@@ -30,7 +30,7 @@ from hubgen.checks.figures import (
     same_noun,
     same_value,
 )
-from hubgen.checks.texts import Written, body_of, written_texts
+from hubgen.checks.written import Written, body_of, written_texts
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from hubgen.checks.texts import body_of, written_texts
+from hubgen.checks.written import body_of, written_texts
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 

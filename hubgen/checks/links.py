@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote, urljoin, urlsplit
 
-from hubgen.checks.texts import Reference, body_of
+from hubgen.checks.written import Reference, body_of
 from hubgen.content.dates import format_datetime
 from hubgen.content.slug import slugify
 from hubgen.errors import Report
@@ -28,7 +28,7 @@ from hubgen.model import Message, Site
 
 __all__ = ["MESSAGE_FILES", "SITE_FILES", "SITE_PAGES", "check_links"]
 
-# What hubgen.outputs make besides message pages. Checks sit below outputs (they run before
+# What hubgen.filetree make besides message pages. Checks sit below outputs (they run before
 # anything is rendered), so the list is kept here; a link to anything else must be a file in static/.
 SITE_PAGES = ("", "tags/", "press-kit/", "search/", "atom.xml")
 """Pages every language of the site has, under its prefix."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hubgen.build.options import BuildOptions
-from hubgen.build.skip import plan_build
 from hubgen.cli.output import ProgressBar, print_problems
 from hubgen.cli.site import site_root
+from hubgen.pipeline.options import BuildOptions
+from hubgen.pipeline.plan import plan_build
 
 __all__ = ["add_parser"]
 
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if result is None:
         # Imported only when there is work: the renderers take longer to import than an
         # unchanged site takes to check.
-        from hubgen.build.pipeline import build
+        from hubgen.pipeline.run import build
 
         progress = ProgressBar("building")
         try:

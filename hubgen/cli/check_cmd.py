@@ -29,9 +29,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def site_problems(root: Path) -> list[Problem]:
     """Every problem `hubgen build` would report, and its warnings, in file order."""
     # Imported here, not above: the CLI imports every command to list them in --help.
-    from hubgen.build.pipeline import load
     from hubgen.channels import limit_problems, site_snippets
     from hubgen.checks import run_checks
+    from hubgen.pipeline.run import load
 
     report = Report()
     try:

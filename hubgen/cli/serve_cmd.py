@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from hubgen.build.options import BuildOptions
 from hubgen.cli.site import site_root
+from hubgen.pipeline.options import BuildOptions
 
 __all__ = ["add_parser"]
 

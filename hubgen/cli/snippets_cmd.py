@@ -30,8 +30,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not above: the CLI imports every command to list them in --help.
-    from hubgen.build.pipeline import load
     from hubgen.channels import message_snippets
+    from hubgen.pipeline.run import load
 
     report = Report()
     site = load(site_root(args.site), report)

@@ -8,7 +8,11 @@ from hubgen.config.schema import Config
 
 __all__ = ["BUILTIN_THEMES", "KIT_THEME", "theme_folder"]
 
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# Installed from a wheel the themes are inside the package; in a checkout (and an editable
+# install) they are the repository's top-level themes/.
+BUILTIN_THEMES = next((p for p in (_PACKAGE / "themes", _PACKAGE.parent / "themes") if p.is_dir()),
+                      _PACKAGE / "themes")
 KIT_THEME = BUILTIN_THEMES / "_kit"
 
 

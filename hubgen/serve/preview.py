@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from hubgen.build.cache import BuildCache
-from hubgen.build.pipeline import BuildOptions, render
 from hubgen.errors import HubgenError, Problem, ProblemsError
+from hubgen.filetree import FileTree
 from hubgen.model import Site
-from hubgen.outputs.tree import FileTree
-from hubgen.serve.quick import QuickRender
+from hubgen.pipeline.cache import BuildCache
+from hubgen.pipeline.run import BuildOptions, render
+from hubgen.serve.fast_render import QuickRender
 
 __all__ = ["Preview", "Snapshot"]
 

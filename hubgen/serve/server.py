@@ -13,10 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from hubgen.build.pipeline import BuildOptions
 from hubgen.config import load_config
 from hubgen.config.themes import theme_folder
 from hubgen.errors import Report, UsageError
+from hubgen.pipeline.run import BuildOptions
 from hubgen.serve.livereload import EVENTS_PATH, event, inject
 from hubgen.serve.preview import Preview, Snapshot
 from hubgen.serve.watch import SourceWatcher

@@ -6,7 +6,7 @@ from typing import Any
 
 from conftest import SiteDir, running_server
 
-from hubgen.build import BuildOptions, build
+from hubgen.pipeline import BuildOptions, build
 
 
 def results(page: Any, query: str) -> list[str]:

@@ -11,9 +11,9 @@ from check_helpers import problems
 from conftest import SiteDir
 
 import hubgen.checks.embargo as embargo_check
-from hubgen.build.pipeline import load
 from hubgen.channels import site_snippets
 from hubgen.errors import Report
+from hubgen.pipeline.run import load
 
 ORIGINAL, TRANSLATION = "content/news/park.md", "content/news/park.en.md"
 

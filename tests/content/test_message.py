@@ -12,7 +12,7 @@ import pytest
 from conftest import SiteDir, run_hubgen
 
 from hubgen.config import load_config
-from hubgen.content.load import load_site
+from hubgen.content.site_loader import load_site
 from hubgen.errors import Report
 from hubgen.model import Site
 

@@ -1,0 +1,1 @@
+"""The channel kit: everything in kit/ (snippet files, kit pages, calendar, iCalendar, exports)."""

@@ -1,0 +1,68 @@
+"""The internal channel kit's machine-readable parts: snippets.json, one file per snippet,
+and CSV files for bulk scheduling tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from hubgen.channels.schedule import posting_time
+from hubgen.filetree import FileTree
+from hubgen.model import Message, Site, Snippet
+
+__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "render_snippet_files", "snippet_path"]
+
+BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
+"""Buffer's bulk upload: one CSV per channel, time as YYYY-MM-DD HH:MM."""
+# Hootsuite's bulk composer: no header; date (DD/MM/YYYY HH:MM), message, link. The link column
+# stays empty because the message already carries the tagged URL (Hootsuite would add it twice).
+
+
+def snippet_path(message: Message, snippet: Snippet, extension: str = "txt") -> str:
+    return f"{message.lang}/{message.section}/{message.slug}/{snippet.name}.{extension}"
+
+
+def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
+    everything = [s for message in site.messages for s in snippets.get(message, [])]
+    # One snippet a line: readable, diffable, and written by json's fast C encoder, which
+    # `indent` would switch off. Encoded line by line: the whole file as one str first
+    # would hold it twice (a hundred megabytes at 10,000 messages).
+    lines = b",\n".join(b"  " + json.dumps(s.to_json(), ensure_ascii=False).encode() for s in everything)
+    tree.add_bytes("snippets.json", b"[\n" + lines + b"\n]\n" if everything else b"[]\n")
+    for message in site.messages:
+        render_snippet_files(message, snippets.get(message, []), tree)
+    _schedules(site, snippets, tree)
+
+
+def render_snippet_files(message: Message, snippets: list[Snippet], tree: FileTree) -> None:
+    """Each snippet of one message as a file, in every format it has."""
+    for snippet in snippets:
+        tree.add_text(snippet_path(message, snippet), snippet.text)
+        for extension, text in snippet.formats.items():
+            tree.add_text(snippet_path(message, snippet, extension), text)
+
+
+def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
+    """Social posts of every message that isn't a draft, one file per platform and tool."""
+    for platform in site.config.channels.platforms:
+        buffer, hootsuite = _writer(), _writer()
+        buffer[1].writerow(BUFFER_COLUMNS)
+        for message in sorted(site.messages, key=lambda m: m.publish_at):
+            if message.draft:
+                continue
+            when = posting_time(site, message)
+            for snippet in snippets.get(message, []):
+                if snippet.channel == "social" and snippet.platform == platform:
+                    image = site.config.url(message.image) if message.image else ""
+                    buffer[1].writerow((snippet.text, image, ", ".join(message.tags),
+                                        when.strftime("%Y-%m-%d %H:%M")))
+                    hootsuite[1].writerow((when.strftime("%d/%m/%Y %H:%M"), snippet.text, ""))
+        tree.add_text(f"exports/buffer-{platform}.csv", buffer[0].getvalue())
+        tree.add_text(f"exports/hootsuite-{platform}.csv", hootsuite[0].getvalue())
+
+
+def _writer() -> tuple[io.StringIO, Any]:
+    out = io.StringIO()
+    return out, csv.writer(out, lineterminator="\r\n")

@@ -1,0 +1,1 @@
+"""The newsroom: everything in public/ (pages, feeds, sitemaps, search, share images, press texts)."""

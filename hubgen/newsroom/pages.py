@@ -1,0 +1,236 @@
+"""The newsroom's HTML pages: home (paginated), messages, tags, press kit, search, 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+from hubgen.content.dates import format_date, format_time
+from hubgen.filetree import FileTree
+from hubgen.model import Site
+from hubgen.newsroom.metadata import SCHEMA, news_article, og_locale, organization
+from hubgen.newsroom.search import INDEX_FILE, SEARCH_DIR
+from hubgen.newsroom.share_images import FORMATS
+from hubgen.newsroom.strings import translate
+from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag, lang_prefix
+from hubgen.paths import relative_url
+from hubgen.templates import Themes
+
+__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "relative_url", "render_message_page", "render_pages"]
+
+PER_PAGE = 12
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """A link-preview image (og:image): absolute URL, size in pixels, text alternative."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+    type: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    kind: str
+    title: str
+    description: str
+    path: str
+    url: str
+    alternates: tuple[Link, ...]
+    feed_path: str
+    lang: str = ""
+    og_type: str = "website"
+    locale: str = ""
+    """Open Graph locale of the page (`de_DE`); `locale_alternates` those of its translations."""
+    locale_alternates: tuple[str, ...] = ()
+    feeds: tuple[Link, ...] = ()
+    """Atom feeds for <link rel="alternate">: the language's, and on tag pages the tag's."""
+    images: tuple[ImageInfo, ...] = ()
+    """Link-preview images, the 1200×630 one first."""
+    structured_data: tuple[dict[str, Any], ...] = ()
+    """schema.org JSON-LD objects, printed with the `jsonld` filter."""
+    noindex: bool = False
+    """Search engines should not list it (search results, 404); it is in no sitemap."""
+    lastmod: datetime | None = None
+    """The newest message the page shows: the sitemap's lastmod."""
+    paginated: bool = False
+    """Page 2 or later of a list: in no sitemap, as Hugo and Google advise."""
+
+
+@dataclass
+class _Renderer:
+    site: Site
+    themes: Themes
+    tree: FileTree
+    rendered: list[PageInfo]
+
+    def page(self, template: str, lang: str, kind: str, path: str, title: str,
+             alternates: tuple[Link, ...] = (), description: str = "",
+             meta: dict[str, Any] | None = None, **extra: Any) -> None:
+        """Render one page; `meta` sets further PageInfo fields (images, feeds, JSON-LD, …)."""
+        config = self.site.config
+        prefix = lang_prefix(self.site, lang)
+        t = partial(translate, lang)
+        info = PageInfo(kind, title, description or config.site.title, path, config.url(path),
+                        alternates, prefix + "atom.xml", lang, locale=og_locale(lang),
+                        locale_alternates=tuple(og_locale(a.lang) for a in alternates if a.lang != lang),
+                        feeds=(Link(prefix + "atom.xml", config.site.title, lang),),
+                        images=self.site_images(lang))
+        info = replace(info, **(meta or {}))
+        context = {
+            "site": _SiteView(self.site), "lang": lang, "t": t, "page": info,
+            "nav": [Link(prefix, t("home")), Link(prefix + "tags/", t("tags")),
+                    Link(prefix + "press-kit/", t("press_kit")), Link(prefix + SEARCH_DIR, t("search"))],
+            "rel": partial(relative_url, path, self._base_path() if kind == "404" else None),
+            "format_date": lambda dt, style="long": format_date(dt, style, lang),
+            "format_time": lambda dt: format_time(dt, lang),
+            **extra,
+        }
+        target = path if path.endswith(".html") else path + "index.html"
+        self.tree.add_bytes(target, self.themes.render(template, context))
+        self.rendered.append(info)
+
+    def _base_path(self) -> str:
+        return urlsplit(self.site.config.site.base_url).path.rstrip("/") + "/"
+
+    def same_page_in_languages(self, suffix: str, title_key: str) -> tuple[Link, ...]:
+        return tuple(Link(lang_prefix(self.site, lang) + suffix, translate(lang, title_key), lang)
+                     for lang in self.site.config.site.languages)
+
+    def site_images(self, lang: str) -> tuple[ImageInfo, ...]:
+        """The newsroom's own share images, for every page that is not a message."""
+        return self.images(lang_prefix(self.site, lang), self.site.config.site.title)
+
+    def images(self, folder: str, alt: str) -> tuple[ImageInfo, ...]:
+        return tuple(ImageInfo(self.site.config.url(folder + f.name), f.width, f.height, alt)
+                     for f in FORMATS)
+
+
+class _SiteView:
+    """The `site` template variable: settings and company, not the messages."""
+
+    def __init__(self, site: Site) -> None:
+        config = site.config
+        self.title = config.site.title
+        self.base_url = config.site.base_url
+        self.language = config.site.language
+        self.languages = config.site.languages
+        self.company = config.company
+        self.social = config.social
+        x = config.social.get("x", "")  # a handle, or a profile URL: twitter:site wants the handle
+        self.x_handle = x.rstrip("/").rsplit("/", 1)[-1].lstrip("@")
+
+
+def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes,
+                 tree: FileTree) -> list[PageInfo]:
+    """Render every page of every language into `tree`. `views` holds messages per language.
+    Returns what was rendered, for the sitemap."""
+    renderer = _Renderer(site, themes, tree, [])
+    for lang in site.config.site.languages:
+        messages = views.get(lang, [])
+        _lists(renderer, lang, messages)
+        for message in messages:
+            _message(renderer, lang, message)
+        _tags(renderer, lang, messages)
+        _press_kit(renderer, lang)
+        _search(renderer, lang)
+    renderer.page("404.html", site.config.site.language, "404", "404.html",
+                  translate(site.config.site.language, "page_not_found"), meta={"noindex": True})
+    return renderer.rendered
+
+
+def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree) -> None:
+    """One message's page alone, as render_pages makes it: the preview's fast render."""
+    _message(_Renderer(site, themes, tree, []), view.lang, view)
+
+
+def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
+    config = renderer.site.config
+    images = renderer.images(message.path, message.title)
+    pictures = [i.url for i in images]
+    if message.image:
+        pictures.append(config.url(message.image))
+    alternates = (Link(message.path, message.title, lang), *message.translations)
+    renderer.page("message.html", lang, "message", message.path, message.title, alternates,
+                  message.summary, message=message,
+                  meta={"og_type": "article", "images": images, "lastmod": message.date,
+                        "structured_data": (news_article(config, message, pictures),)})
+
+
+def _paginate(renderer: _Renderer, template: str, lang: str, kind: str, base: str, title: str,
+              messages: list[MessageView], alternates: tuple[Link, ...] = (),
+              meta: dict[str, Any] | None = None, **extra: Any) -> None:
+    count = max(1, -(-len(messages) // PER_PAGE))
+
+    def path(number: int) -> str:
+        return base if number == 1 else f"{base}page/{number}/"
+
+    lastmod = max((m.date for m in messages), default=None)
+    for number in range(1, count + 1):
+        pager = Pager(number, count, path(number - 1) if number > 1 else "",
+                      path(number + 1) if number < count else "")
+        chunk = messages[(number - 1) * PER_PAGE : number * PER_PAGE]
+        renderer.page(template, lang, kind, path(number), title,
+                      alternates if number == 1 else (), messages=chunk, pager=pager,
+                      meta={**(meta or {}), "lastmod": lastmod, "paginated": number > 1}, **extra)
+
+
+def _lists(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
+    _paginate(renderer, "home.html", lang, "home", lang_prefix(renderer.site, lang),
+              renderer.site.config.site.title, messages,
+              renderer.same_page_in_languages("", "home"))
+
+
+def _tags(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
+    groups = by_tag(messages)
+    title = renderer.site.config.site.title
+    site_feed = Link(lang_prefix(renderer.site, lang) + "atom.xml", title, lang)
+    for path, (tag, tagged) in groups.items():
+        tag_feed = Link(path + "atom.xml", f"{title}: {tag.title}", lang)
+        _paginate(renderer, "tag.html", lang, "tag", path, tag.title, tagged, tag=tag,
+                  meta={"feeds": (site_feed, tag_feed)})
+    tags = sorted((tag for tag, _ in groups.values()), key=lambda link: link.title.casefold())
+    prefix = lang_prefix(renderer.site, lang)
+    renderer.page("tags.html", lang, "tags", prefix + "tags/", translate(lang, "all_tags"),
+                  renderer.same_page_in_languages("tags/", "all_tags"),
+                  tags=[_TagView(tag, len(groups[tag.path][1])) for tag in tags],
+                  meta={"lastmod": max((m.date for m in messages), default=None)})
+
+
+@dataclass(frozen=True)
+class _TagView:
+    link: Link
+    count: int
+
+    @property
+    def title(self) -> str:
+        return self.link.title
+
+    @property
+    def path(self) -> str:
+        return self.link.path
+
+
+def _press_kit(renderer: _Renderer, lang: str) -> None:
+    config = renderer.site.config
+    contacts = [ContactView(c.name, c.role_in(lang), c.email, c.phone)
+                for c in config.contacts.values()]
+    company = {"@context": SCHEMA, **organization(config, lang, contacts=True)}
+    renderer.page("press_kit.html", lang, "press_kit", lang_prefix(renderer.site, lang) + "press-kit/",
+                  translate(lang, "press_kit"), renderer.same_page_in_languages("press-kit/", "press_kit"),
+                  contacts=contacts, downloads=list(config.downloads),
+                  boilerplate=config.company.boilerplate.get(lang, ""),
+                  meta={"structured_data": (company,)})
+
+
+def _search(renderer: _Renderer, lang: str) -> None:
+    path = lang_prefix(renderer.site, lang) + SEARCH_DIR
+    renderer.page("search.html", lang, "search", path, translate(lang, "search"),
+                  renderer.same_page_in_languages(SEARCH_DIR, "search"),
+                  search_index=path + INDEX_FILE, meta={"noindex": True})

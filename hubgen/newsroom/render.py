@@ -1,0 +1,67 @@
+"""The whole public newsroom of a site, as a FileTree: pages, feeds, sitemaps, search, share
+images, press texts and static files."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hubgen.errors import Problem, ProblemsError, Report
+from hubgen.filetree import FileTree
+from hubgen.memo import Memo, fingerprint
+from hubgen.model import Message, Site, Snippet
+from hubgen.newsroom.assets import collect_assets
+from hubgen.newsroom.feeds import render_feeds
+from hubgen.newsroom.pages import render_pages
+from hubgen.newsroom.press_texts import render_press_texts
+from hubgen.newsroom.search import render_search_indexes
+from hubgen.newsroom.share_images import add_share_images
+from hubgen.newsroom.sitemap import render_sitemaps
+from hubgen.newsroom.views import MessageView, message_view
+from hubgen.parallel import Progress, parallel_map
+from hubgen.templates import TemplateProblem, Themes
+
+__all__ = ["render_public"]
+
+
+def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
+                  progress: Progress | None = None, now: datetime | None = None,
+                  memo: Memo | None = None) -> FileTree:
+    """The public newsroom of `site` (already reduced to what may be published). `now` is the
+    build time; the news sitemap lists the messages of the two days before it."""
+    tree = FileTree()
+    memo = memo or Memo()
+    themes = Themes(site.config, memo=memo)
+    views = _views(site, report, progress, memo)
+    try:
+        pages = render_pages(site, views, themes, tree)
+    except TemplateProblem as exc:
+        raise ProblemsError([*report.problems, exc.problem]) from None
+    render_feeds(site, views, tree)
+    render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
+    render_search_indexes(site, views, tree, memo)
+    add_share_images(site.config, (v for lang in views.values() for v in lang), tree)
+    render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
+    collect_assets(site, themes.static_folders, tree)
+    return tree
+
+
+def _views(site: Site, report: Report, progress: Progress | None,
+           memo: Memo) -> dict[str, list[MessageView]]:
+    config = fingerprint(site.config)
+    # A view shows its translations' titles and paths: they are part of its key.
+    keys = [fingerprint(config, message,
+                        [(m.lang, site.path_of(m), m.title) for m in site.translations(message)])
+            for message in site.messages]
+
+    def make(positions: list[int]) -> list[tuple[MessageView, tuple[Problem, ...]]]:
+        return parallel_map(_view_with_problems, positions, site, progress=progress)
+
+    views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
+    for view in memo.get_all("view", keys, report, make):
+        views[view.lang].append(view)
+    return views
+
+
+def _view_with_problems(site: Site, position: int) -> tuple[MessageView, tuple[Problem, ...]]:
+    report = Report()
+    return message_view(site, site.messages[position], report), tuple(report.problems)

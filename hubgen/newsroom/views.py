@@ -1,0 +1,118 @@
+"""What templates see: plain, typed views of the model, with paths ready for links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup
+
+from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.content.slug import slugify
+from hubgen.errors import Report
+from hubgen.model import Message, Site
+from hubgen.newsroom.body_html import render_markdown
+from hubgen.newsroom.strings import LANGUAGE_NAMES
+
+__all__ = ["ContactView", "Link", "MessageView", "Pager", "by_tag", "lang_prefix", "message_view",
+           "tag_path"]
+
+
+@dataclass(frozen=True)
+class Link:
+    path: str
+    title: str
+    lang: str = ""
+
+    @property
+    def lang_name(self) -> str:
+        return LANGUAGE_NAMES.get(self.lang, self.lang)
+
+
+@dataclass(frozen=True)
+class ContactView:
+    name: str
+    role: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    prev_path: str = ""
+    next_path: str = ""
+
+
+@dataclass(frozen=True)
+class MessageView:
+    title: str
+    summary: str
+    lang: str
+    date: datetime
+    section: str
+    path: str
+    url: str
+    body_html: Markup
+    key_message: str
+    facts: dict[str, str]
+    tags: tuple[Link, ...]
+    image: str
+    image_alt: str
+    contact: ContactView | None
+    press_path: str
+    translations: tuple[Link, ...]
+
+
+def lang_prefix(site: Site, lang: str) -> str:
+    return "" if lang == site.config.site.language else f"{lang}/"
+
+
+def tag_path(site: Site, lang: str, tag: str) -> str:
+    return f"{lang_prefix(site, lang)}tags/{slugify(tag) or 'tag'}/"
+
+
+def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageView]]]:
+    """Messages per tag page, keyed by path: "Solar" and "solar" are one tag, titled as first
+    written. Tag pages and tag feeds both group this way, so they always agree."""
+    groups: dict[str, tuple[Link, list[MessageView]]] = {}
+    for message in messages:
+        for tag in message.tags:
+            groups.setdefault(tag.path, (tag, []))[1].append(message)
+    return groups
+
+
+def message_view(site: Site, message: Message, report: Report) -> MessageView:
+    """The view of one message; a broken key_message template goes to `report`."""
+    path = site.path_of(message)
+    contact = site.config.contacts.get(message.contact)
+    return MessageView(
+        title=message.title,
+        summary=message.summary,
+        lang=message.lang,
+        date=message.date.astimezone(site.config.site.timezone),
+        section=message.section,
+        path=path,
+        url=site.url_of(message),
+        body_html=Markup(render_markdown(message.body, message.lang)),
+        key_message=_key_message(site, message, report),
+        facts=message.facts,
+        tags=tuple(Link(tag_path(site, message.lang, t), t, message.lang) for t in message.tags),
+        image=message.image,
+        image_alt=message.image_alt,
+        contact=ContactView(contact.name, contact.role_in(message.lang), contact.email,
+                            contact.phone) if contact else None,
+        press_path=path + "press.txt",
+        translations=tuple(Link(site.path_of(m), m.title, m.lang) for m in site.translations(message)),
+    )
+
+
+def _key_message(site: Site, message: Message, report: Report) -> str:
+    values = {"title": message.title, "summary": message.summary, "url": site.url_of(message)}
+    try:
+        return render_text(message.key_message, values, message.facts)
+    except SnippetTemplateError as exc:
+        report.error(message.source.as_posix(), message.line("key_message"), "key_message",
+                     exc.message, exc.fix)
+        return message.key_message

@@ -1,0 +1,118 @@
+"""`build()`: the table of contents of a build."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hubgen.channels import limit_problems, site_snippets
+from hubgen.checks import run_checks
+from hubgen.config import load_config
+from hubgen.content.site_loader import load_site
+from hubgen.errors import Problem, ProblemsError, Report
+from hubgen.filetree import FileTree
+from hubgen.kit.render import render_kit
+from hubgen.memo import Memo
+from hubgen.model import Message, Site
+from hubgen.newsroom.render import render_public
+from hubgen.newsroom.sitemap import NEWS_WINDOW
+from hubgen.parallel import Progress
+from hubgen.pipeline.options import BuildOptions, BuildResult
+from hubgen.pipeline.plan import BuildPlan, plan_build
+from hubgen.pipeline.write import write_folders
+
+__all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "load", "publishable", "render"]
+
+
+def load(root: Path, report: Report, memo: Memo | None = None) -> Site:
+    """Config and messages, checked; raises ProblemsError with every problem found."""
+    config = load_config(root, report)
+    if config is None:
+        report.raise_if_errors()
+    assert config is not None
+    site = load_site(config, report, memo)
+    report.raise_if_errors()
+    return site
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A whole build in memory, before anything is written."""
+
+    site: Site
+    published: int
+    public: FileTree
+    kit: FileTree
+    over_limit: list[Problem]
+    warnings: list[Problem]
+
+
+def render(options: BuildOptions, progress: Progress | None = None,
+           memo: Memo | None = None) -> Rendered:
+    """Read, check and render everything; ProblemsError if anything but limits is wrong.
+
+    With the memo of an earlier render, only what changed since is made again."""
+    memo = memo or Memo()
+    report = Report()
+    site = load(options.root, report, memo)
+    now = options.now or datetime.now(UTC)
+    public = site.select(publishable(options, now))
+    snippets = site_snippets(site, report, memo)
+    run_checks(site, snippets, report, memo)
+    public_tree = render_public(public, snippets, report, progress, now, memo)
+    kit_tree = render_kit(site, snippets, now, memo)
+    memo.forget_unused()
+    over_limit = limit_problems(snippets)
+    if report.errors:  # every problem of the run, the limits too
+        raise ProblemsError(report.problems + over_limit)
+    return Rendered(site, len(public.messages), public_tree, kit_tree, over_limit, report.problems)
+
+
+def build(options: BuildOptions, progress: Progress | None = None,
+          plan: BuildPlan | None = None) -> BuildResult:
+    started = time.perf_counter()
+    plan = plan or plan_build(options)
+    if plan.unchanged is not None:
+        return plan.unchanged
+    if plan.config is None:
+        render(options)  # raises with every problem, the content's too
+        raise AssertionError("a config with errors must stop the build")  # never write blind
+
+    # Phase 1: render everything in memory; nothing is written if anything fails.
+    memo = Memo() if options.clean else plan.cache.memo()
+    rendered = render(replace(options, now=plan.now), progress, memo)
+
+    # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
+    # reach the internal kit, where the writer sees them marked; public/ stays as it was.
+    build_id = plan.cache.new_build_id()
+    if rendered.over_limit:
+        write_folders({plan.kit_output: rendered.kit}, build_id)
+        raise ProblemsError(rendered.over_limit)
+    written = write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
+                            link_from=plan.cache.folder,
+                            previous=None if options.clean else plan.cache.written())
+    summary = (len(rendered.site.messages), rendered.published,
+               sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
+    valid_until, warnings = _valid_until(rendered.site, plan.now, options), rendered.warnings
+    del rendered  # the written trees: their memory is better spent on pickling the cache
+    plan.cache.save(plan.inputs, valid_until, summary, memo, build_id, warnings,
+                    (plan.output, plan.kit_output), written)
+    return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
+                       warnings=warnings)
+
+
+def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime | None:
+    """When time alone changes the output: an embargo lifts, a message leaves the news sitemap."""
+    instants = [m.publish_at for m in site.messages if m.publish_at > now and not options.future]
+    instants += [m.date + NEWS_WINDOW for m in site.messages if m.date + NEWS_WINDOW > now]
+    return min(instants, default=None)
+
+
+def publishable(options: BuildOptions, now: datetime) -> Callable[[Message], bool]:
+    def keep(message: Message) -> bool:
+        return ((options.drafts or not message.draft)
+                and (options.future or message.publish_at <= now))
+    return keep

@@ -1,1 +1,0 @@
-"""Rendering: Markdown to HTML, Jinja themes, localised strings and dates."""

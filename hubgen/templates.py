@@ -1,0 +1,105 @@
+"""Jinja2 themes: a site's templates/ over its theme; errors carry template file and line."""
+
+from __future__ import annotations
+
+import traceback
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from hubgen.config import Config
+from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, theme_folder
+from hubgen.errors import Problem, Report
+from hubgen.memo import Memo, fingerprint
+from hubgen.newsroom.metadata import jsonld, profile_url
+
+__all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
+
+class TemplateProblem(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class Themes:
+    """The template environment of one site: its templates/ over its theme."""
+
+    def __init__(self, config: Config, theme: Path | None = None, overrides: str = "",
+                 memo: Memo | None = None) -> None:
+        self.config = config
+        self.memo = memo or Memo()
+        theme = theme or theme_folder(config)
+        self.folders = [f for f in (config.root / "templates" / overrides, theme) if f.is_dir()]
+        self.static_folders = [theme / "static"]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
+            undefined=jinja2.StrictUndefined,
+            autoescape=jinja2.select_autoescape(["html", "xml"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["jsonld"] = jsonld
+        self.env.globals["profile_url"] = profile_url
+
+    @classmethod
+    def for_kit(cls, config: Config, memo: Memo | None = None) -> Themes:
+        """The channel kit's templates; a site may override them in templates/_kit/."""
+        return cls(config, KIT_THEME, "_kit", memo)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Every template's text: any edit to any of them renders every page again, since a
+        page may include, extend or import any other."""
+        files = sorted(p for folder in self.folders for p in folder.rglob("*")
+                       if p.is_file() and not p.is_relative_to(folder / "static"))
+        return fingerprint(*((p.as_posix(), p.read_bytes()) for p in files))
+
+    def render(self, name: str, context: dict[str, Any]) -> bytes:
+        """The page in UTF-8; the same template and context give the remembered page back.
+        Bytes, not str: typographic quotes make a str two bytes a character, and the memo
+        holds every page."""
+        key = fingerprint(self.fingerprint, name, context, "utf-8")
+        page: bytes = self.memo.get("page", key, Report(),
+                                    lambda _: self._render(name, context).encode("utf-8"))
+        return page
+
+    def _render(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(Problem(self._display(exc.filename or name), exc.lineno,
+                                          "template", exc.message or "syntax error",
+                                          "fix the template syntax")) from None
+        except jinja2.TemplateNotFound as exc:
+            path, line = self._template_frame(exc, name)  # the template that asked for it
+            raise TemplateProblem(Problem(path, line, "template", f"template '{exc.name}' not found",
+                                          "add it to templates/ or the theme")) from None
+        except (jinja2.UndefinedError, TypeError, KeyError, ValueError, AttributeError) as exc:
+            path, line = self._template_frame(exc, name)
+            fix = ("check the variable name; docs/themes.md lists what templates get"
+                   if isinstance(exc, jinja2.UndefinedError) else "fix the expression")
+            raise TemplateProblem(Problem(path, line, "template", str(exc), fix)) from None
+
+    def _template_frame(self, exc: BaseException, name: str) -> tuple[str, int]:
+        """The innermost template frame of an error: Jinja maps template lines into tracebacks."""
+        folders = [str(f) for f in self.folders]
+        found = (name, 0)
+        for frame in traceback.extract_tb(exc.__traceback__):
+            if any(frame.filename.startswith(f) for f in folders):
+                found = (self._display(frame.filename), frame.lineno or 0)
+        return found
+
+    def _display(self, filename: str) -> str:
+        path = Path(filename)
+        if not path.is_absolute():
+            for folder in self.folders:
+                if (folder / filename).is_file():
+                    path = folder / filename
+                    break
+        try:
+            return path.relative_to(self.config.root).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,132 @@
+"""The editorial calendar: the kit page by month and ISO week with coverage and gaps, and the
+iCalendar feed, read back with the icalendar package."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from conftest import CONFIG, SiteDir
+
+from hubgen.pipeline import BuildOptions, build
+
+NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
+    """Week 10: one message without recruiting; week 11: nothing; week 12: two languages;
+    week 14: a draft; July: summer time. Built once: the tests only read."""
+    site = SiteDir(tmp_path_factory.mktemp("calendar"))
+    site.write("hubgen.toml", CONFIG)
+    site.message("content/news/park.md", title="Park", date="2026-03-02 09:00 +01:00", summary="Heute.",
+                 extra="channels:\n  recruiting: false\n  social:\n    x: 'Am Netz. {{ url }}'")
+    site.message("content/news/speicher.md", title="Speicher", date="2026-03-19 10:02 +01:00",
+                 summary="Heute.")
+    site.message("content/news/speicher.en.md", title="Storage", date="2026-03-19 10:02 +01:00",
+                 summary="Today.")
+    site.message("content/news/entwurf.md", title="Entwurf", date="2026-03-31 08:00 +02:00",
+                 summary="Bald.", extra="draft: true")
+    site.message("content/news/sommer.md", title="Sommer", date="2026-07-01 12:00 +00:00",
+                 summary="Warm.")
+    build(BuildOptions(site.root, now=NOW))
+    return site
+
+
+def test_page_by_month_and_week(planned: SiteDir) -> None:
+    page = planned.read("kit/calendar/index.html")
+    months = ["March 2026", "April 2026", "May 2026", "June 2026", "July 2026"]
+    assert [page.index(f">{m}</h2>") for m in months] == sorted(page.index(f">{m}</h2>") for m in months)
+    for week in (10, 11, 12, 13, 14, 27):
+        assert f'id="w-2026-{week}"' in page
+    week_11 = page[page.index('id="w-2026-11"'):page.index('id="w-2026-12"')]
+    assert "No posts this week." in week_11
+    week_10 = page[page.index('id="w-2026-10"'):page.index('id="w-2026-11"')]
+    assert week_10.count('class="gap"') == 1 and "Recruiting <strong>missing</strong>" in week_10
+    assert 'href="../de/news/park/"' in week_10 and "Mon 2 Mar, 9:00\u202fAM" in week_10
+    week_12 = page[page.index('id="w-2026-12"'):page.index('id="w-2026-13"')]
+    assert "Speicher" in week_12 and "Storage" in week_12 and "10:05" in week_12
+    platforms = "X, LinkedIn, Mastodon, Bluesky, Threads, Instagram, Facebook"
+    assert f'Social <span class="muted">{platforms}</span>' in week_12
+
+
+def test_the_week_of_a_month_is_the_week_of_its_thursday(planned: SiteDir) -> None:
+    page = planned.read("kit/calendar/index.html")
+    # 30 March - 5 April 2026 has its Thursday in April: it is April's first week.
+    assert page.index(">April 2026</h2>") < page.index('id="w-2026-14"') < page.index(">May 2026</h2>")
+
+
+def test_calendar_is_linked(planned: SiteDir) -> None:
+    index = planned.read("kit/index.html")
+    assert 'href="calendar/"' in index and 'href="calendar.ics"' in index
+    assert 'href="../../../calendar/">Calendar</a>' in planned.read("kit/de/news/park/index.html")
+
+
+def events(site: SiteDir) -> list[icalendar.Event]:
+    calendar = icalendar.Calendar.from_ical(site.read("kit/calendar.ics"))
+    return list(calendar.walk("VEVENT"))
+
+
+def test_one_event_per_message_and_channel(planned: SiteDir) -> None:
+    found = {str(e["UID"]): e for e in events(planned)}
+    channels = ("press", "social", "recruiting", "newsletter", "advocacy")
+    expected = {f"{slug}-{lang}-{channel}@news.example.com"
+                for slug, lang in (("speicher", "de"), ("storage", "en"), ("entwurf", "de"),
+                                   ("sommer", "de"))
+                for channel in channels}
+    expected |= {f"park-de-{channel}@news.example.com" for channel in channels if channel != "recruiting"}
+    assert set(found) == expected
+    social = found["park-de-social@news.example.com"]
+    assert str(social["SUMMARY"]) == "[social] Park"
+    assert "X:\nAm Netz. https://news.example.com/news/park/?utm_source=x" in str(social["DESCRIPTION"])
+    assert "Channel kit: de/news/park/#social" in str(social["DESCRIPTION"])
+    assert str(social["URL"]) == "https://news.example.com/news/park/"
+    assert str(found["entwurf-de-press@news.example.com"]["STATUS"]) == "TENTATIVE"
+    assert str(found["entwurf-de-press@news.example.com"]["SUMMARY"]) == "[press] Entwurf (draft)"
+    assert str(social["STATUS"]) == "CONFIRMED"
+
+
+@pytest.mark.parametrize(("uid", "local"), [
+    ("park-de-press@news.example.com", datetime(2026, 3, 2, 9, 0)),
+    ("speicher-de-press@news.example.com", datetime(2026, 3, 19, 10, 5)),  # rounded up, as scheduled
+    ("sommer-de-press@news.example.com", datetime(2026, 7, 1, 14, 0)),  # 12:00 UTC in summer time
+])
+def test_posting_times_in_the_site_zone(planned: SiteDir, uid: str, local: datetime) -> None:
+    event = next(e for e in events(planned) if str(e["UID"]) == uid)
+    start = event.decoded("DTSTART")
+    assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert start == local.replace(tzinfo=BERLIN)
+    assert start.utcoffset() == local.replace(tzinfo=BERLIN).utcoffset()
+
+
+def test_vtimezone_lists_the_changes(planned: SiteDir) -> None:
+    calendar = icalendar.Calendar.from_ical(planned.read("kit/calendar.ics"))
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Europe/Berlin"
+    changes = [(c.name, c.decoded("DTSTART"), c.decoded("TZOFFSETFROM"), c.decoded("TZOFFSETTO"))
+               for c in zone.subcomponents]
+    hour = 3600
+    assert ("DAYLIGHT", datetime(2026, 3, 29, 2, 0), hour, 2 * hour) in [
+        (n, s, f.total_seconds(), t.total_seconds()) for n, s, f, t in changes]
+    assert ("STANDARD", datetime(2026, 10, 25, 3, 0), 2 * hour, hour) in [
+        (n, s, f.total_seconds(), t.total_seconds()) for n, s, f, t in changes]
+
+
+def test_lines_are_folded_crlf(planned: SiteDir) -> None:
+    raw = (planned.root / "kit/calendar.ics").read_bytes()
+    lines = raw.split(b"\r\n")
+    assert raw.endswith(b"END:VCALENDAR\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert max(len(line) for line in lines) <= 75
+
+
+def test_a_site_in_utc_gets_utc_times(make_site: object) -> None:
+    site = make_site(CONFIG.replace('timezone = "Europe/Berlin"', 'timezone = "UTC"'))  # type: ignore[operator]
+    site.message("content/news/park.md", date="2026-03-02 09:00 +01:00", summary="Heute.")
+    build(BuildOptions(site.root, now=NOW))
+    calendar = icalendar.Calendar.from_ical(site.read("kit/calendar.ics"))
+    assert calendar.walk("VTIMEZONE") == []
+    start = calendar.walk("VEVENT")[0].decoded("DTSTART")
+    assert start == datetime(2026, 3, 2, 8, 0, tzinfo=UTC) and start.utcoffset().total_seconds() == 0

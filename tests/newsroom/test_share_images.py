@@ -1,0 +1,169 @@
+"""Share images: 1200×630 and 1080×1080 JPEGs per published message, drawn once and cached."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import CONFIG, SiteDir, assert_problems, snapshot
+from PIL import Image, ImageFont
+
+from hubgen.config import ShareImages
+from hubgen.newsroom import share_images
+from hubgen.newsroom.share_images import CACHE_DIR, WIDE, Card, draw_card, wrap
+from hubgen.pipeline import BuildOptions, build
+
+NOW = datetime(2026, 4, 1, tzinfo=UTC)
+NAVY = (0x0B, 0x25, 0x45)
+SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>"
+
+
+class Counter:
+    """Wraps draw_card to count how many images a build really draws."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[str] = []
+        real = share_images.draw_card
+
+        def counting(card: Card, *args: object) -> bytes:
+            self.calls.append(card.title)
+            return real(card, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(share_images, "draw_card", counting)
+
+    def take(self) -> list[str]:
+        calls, self.calls = self.calls, []
+        return calls
+
+
+@pytest.fixture
+def counter(monkeypatch: pytest.MonkeyPatch) -> Counter:
+    return Counter(monkeypatch)
+
+
+def write_site(site: SiteDir) -> SiteDir:
+    Image.new("RGB", (1600, 1000), (200, 30, 30)).save(site.root / "content/photo.png")
+    site.write("content/park.svg", SVG)
+    site.message("content/news/foto.md", title="Mit Foto", extra="image: photo.png\nimage_alt: Rot\n")
+    site.message("content/news/svg.md", title="Mit SVG", extra="image: park.svg\nimage_alt: Park\n")
+    site.message("content/news/ohne.md", title="Ohne Bild " * 12, extra="slug: ohne-bild\n")
+    site.message("content/news/entwurf.md", title="Entwurf", extra="draft: true\n")
+    site.message("content/news/sperre.md", title="Sperrfrist", extra="embargo: 2027-01-01\n")
+    return site
+
+
+def test_published_messages_get_both_sizes(site: SiteDir) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    public = site.root / "public"
+    for slug in ("mit-foto", "mit-svg", "ohne-bild"):
+        folder = public / "news" / slug
+        with Image.open(folder / "share.jpg") as wide:
+            assert (wide.format, wide.size) == ("JPEG", (1200, 630))
+        with Image.open(folder / "share-square.jpg") as square:
+            assert (square.format, square.size) == ("JPEG", (1080, 1080))
+    for slug in ("entwurf", "sperrfrist"):
+        assert not (public / "news" / slug).exists()
+    assert {p.relative_to(public).as_posix() for p in public.rglob("share*.jpg")
+            if p.parent.parent.name != "news"} == {"share.jpg", "share-square.jpg", "en/share.jpg",
+                                                   "en/share-square.jpg"}
+
+
+def near(pixel: object, colour: tuple[int, int, int]) -> bool:
+    """Equal but for JPEG's rounding."""
+    assert isinstance(pixel, tuple)
+    return max(abs(a - b) for a, b in zip(pixel, colour, strict=True)) <= 3
+
+
+def test_a_readable_image_is_the_background_and_svg_a_drawn_one(site: SiteDir) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    with Image.open(site.root / "public/news/mit-foto/share.jpg") as photo:
+        red, _, blue = photo.convert("RGB").getpixel((1100, 20))  # type: ignore[misc]
+        assert red > blue + 20  # the red photo shows through the veil
+    with Image.open(site.root / "public/news/mit-svg/share.jpg") as drawn:
+        assert near(drawn.convert("RGB").getpixel((5, 300)), NAVY)
+
+
+def test_images_are_hard_links_to_the_cache_not_copies(site: SiteDir) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    cached = {p.stat().st_ino for p in (site.root / CACHE_DIR).iterdir()}
+    shown = list((site.root / "public").rglob("share*.jpg"))
+    assert len(shown) == 10 and {p.stat().st_ino for p in shown} == cached
+
+
+def test_unchanged_images_are_not_drawn_again(site: SiteDir, counter: Counter) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    assert len(counter.take()) == 2 * (3 + 2)  # three messages, two language homes
+    cache = snapshot(site.root / CACHE_DIR)
+    assert len(cache) == 10
+    first = snapshot(site.root / "public")
+    build(BuildOptions(site.root, now=NOW))
+    assert counter.take() == []
+    assert snapshot(site.root / "public") == first
+    assert snapshot(site.root / CACHE_DIR) == cache
+
+
+def test_a_changed_title_draws_that_message_again(site: SiteDir, counter: Counter) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    counter.take()
+    before = (site.root / "public/news/mit-svg/share.jpg").read_bytes()
+    site.message("content/news/svg.md", title="Mit SVG, neu", extra="slug: mit-svg\nimage: park.svg\n"
+                 "image_alt: Park\n")
+    build(BuildOptions(site.root, now=NOW))
+    assert counter.take() == ["Mit SVG, neu", "Mit SVG, neu"]
+    assert (site.root / "public/news/mit-svg/share.jpg").read_bytes() != before
+
+
+def test_a_changed_picture_draws_it_again(site: SiteDir, counter: Counter) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW))
+    counter.take()
+    Image.new("RGB", (800, 600), (30, 200, 30)).save(site.root / "content/photo.png")
+    build(BuildOptions(site.root, now=NOW))
+    assert counter.take() == ["Mit Foto", "Mit Foto"]
+
+
+def test_changed_colours_draw_every_image_again(make_site: Callable[[str], SiteDir],
+                                                 counter: Counter) -> None:
+    site = make_site(CONFIG)
+    site.message("content/news/a.md", title="Eins")
+    build(BuildOptions(site.root, now=NOW))
+    assert len(counter.take()) == 6
+    (site.root / "hubgen.toml").write_text(CONFIG + '\n[share_images]\nbackground = "#336699"\n',
+                                           encoding="utf-8")
+    build(BuildOptions(site.root, now=NOW))
+    assert len(counter.take()) == 6
+    with Image.open(site.root / "public/news/eins/share.jpg") as image:
+        assert near(image.convert("RGB").getpixel((5, 300)), (0x33, 0x66, 0x99))
+
+
+def test_bad_colour_is_a_config_problem(make_site: Callable[[str], SiteDir]) -> None:
+    site = make_site(CONFIG + '\n[share_images]\naccent = "orange"\nfont = "nope.ttf"\n')
+    assert_problems(
+        site.hubgen("build"),
+        "hubgen.toml:23: share_images.accent: 'orange' is not a colour"
+        ' (write it as a hex colour such as "#0b2545")',
+        "hubgen.toml:24: share_images.font: font file 'nope.ttf' not found"
+        " (give a .ttf or .otf file's path relative to the site)")
+
+
+def test_long_titles_wrap_between_words() -> None:
+    font = ImageFont.load_default(size=40)
+    lines = wrap("Nordlicht eröffnet den Solarpark Husum an der Westküste", font, 400)
+    assert len(lines) > 1
+    assert " ".join(lines) == "Nordlicht eröffnet den Solarpark Husum an der Westküste"
+    assert all(font.getlength(line) <= 400 for line in lines)
+    assert wrap("Donaudampfschifffahrtsgesellschaft", font, 200)[0] != "Donaudampfschifffahrtsgesellschaft"
+
+
+def test_an_endless_title_is_cut_with_an_ellipsis(tmp_path: Path) -> None:
+    card = Card("Wort " * 200, "Firma", "1. April 2026", "de")
+    with Image.open(io.BytesIO(draw_card(card, WIDE, ShareImages(), tmp_path))) as image:
+        assert image.size == (1200, 630)
