@@ -68,30 +68,36 @@ class Site:
     config: Config
     messages: tuple[Message, ...]
 
-    def path_of(self, message: Message) -> str:
-        """Site path of a message page, e.g. `en/news/solar-park/`."""
-        prefix = "" if message.lang == self.config.site.language else f"{message.lang}/"
-        return f"{prefix}{message.section}/{message.slug}/"
+    def local(self, instant: datetime) -> datetime:
+        """An instant in the site's time zone, as pages, texts and the kit show it."""
+        return instant.astimezone(self.config.site.timezone)
 
-    def url_of(self, message: Message) -> str:
-        return self.config.url(self.path_of(message))
+    def versions(self, message: Message) -> tuple[Message, ...]:
+        """Every language version of a message (one `translation_key`), itself included, in
+        site language order."""
+        return self._versions.get(message.translation_key, (message,))
 
     def translations(self, message: Message) -> list[Message]:
         """The other language versions of a message, in site language order."""
-        order = self.config.site.languages
-        return sorted(
-            (m for m in self._versions.get(message.translation_key, ()) if m.lang != message.lang),
-            key=lambda m: order.index(m.lang) if m.lang in order else len(order),
-        )
+        return [m for m in self.versions(message) if m.lang != message.lang]
+
+    def translation_groups(self) -> list[tuple[Message, ...]]:
+        """The messages that have other language versions, one tuple each, as
+        `versions` gives them."""
+        return [group for group in self._versions.values() if len(group) > 1]
 
     @cached_property
-    def _versions(self) -> dict[str, list[Message]]:
+    def _versions(self) -> dict[str, tuple[Message, ...]]:
         """Messages by translation key: looking through all of them for each message made
         large sites quadratic."""
         versions: dict[str, list[Message]] = {}
         for message in self.messages:
             versions.setdefault(message.translation_key, []).append(message)
-        return versions
+        order = self.config.site.languages
+
+        def rank(message: Message) -> int:
+            return order.index(message.lang) if message.lang in order else len(order)
+        return {key: tuple(sorted(group, key=rank)) for key, group in versions.items()}
 
     def select(self, keep: Any) -> Site:
         return Site(self.config, tuple(m for m in self.messages if keep(m)))

@@ -1,10 +1,169 @@
-"""Links between pages of the built site, relative so it works under any base path and from disk."""
+"""Every path and URL of the built sites: the newsroom's (public/) and the channel kit's (kit/).
+
+A site path is relative to its output folder, `/`-separated, and a page's path is its folder
+(`en/news/x/`, served as `en/news/x/index.html`). The newsroom writes its files under these paths
+and the link check asks this module which paths exist, so the two cannot drift apart.
+"""
 
 from __future__ import annotations
 
 import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
 
-__all__ = ["relative_url"]
+from hubgen.config import Config
+from hubgen.content.slug import slugify
+from hubgen.model import Message, Snippet
+
+__all__ = ["FEED_FILE", "KIT_CALENDAR", "KIT_CALENDAR_FILE", "KIT_SNIPPETS_FILE", "NEWS_SITEMAP",
+           "NOT_FOUND_PAGE", "PRESS_TEXT_FILE", "ROBOTS_FILE", "SEARCH_DIR", "SEARCH_INDEX_FILE",
+           "SHARE_IMAGE_FILES", "SITEMAP", "SITE_FILES", "SitePaths", "export_file", "feed", "kit_media",
+           "kit_page", "list_page", "list_page_base", "page_file", "relative_url", "share_images",
+           "site_paths", "snippet_file"]
+
+FEED_FILE = "atom.xml"
+PRESS_TEXT_FILE = "press.txt"
+SHARE_IMAGE_FILES = ("share.jpg", "share-square.jpg")
+"""The wide (1200×630) and the square (1080×1080) share image of a page, in that order."""
+SEARCH_DIR = "search/"
+SEARCH_INDEX_FILE = "search-index.js"
+SITEMAP = "sitemap.xml"
+NEWS_SITEMAP = "news-sitemap.xml"
+ROBOTS_FILE = "robots.txt"
+NOT_FOUND_PAGE = "404.html"
+"""Default language only: a server shows it for any missing path, at any depth."""
+SITE_FILES = (SITEMAP, NEWS_SITEMAP, ROBOTS_FILE, NOT_FOUND_PAGE)
+"""Files once per newsroom, at its root."""
+_LIST_PAGE = re.compile(r"(.*?)page/(\d+)/")
+
+KIT_CALENDAR = "calendar/"
+KIT_CALENDAR_FILE = "calendar.ics"
+KIT_SNIPPETS_FILE = "snippets.json"
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """The newsroom's paths and URLs for one configuration: `base_url` parsed once."""
+
+    language: str
+    """The default language, served at the root; the others under `<lang>/`."""
+    base_url: str
+    """Without a trailing slash: `https://example.com/news`."""
+    netloc: str
+    """`example.com:8080`, as written."""
+    host: str
+    """`example.com`: lower case, without port; empty if the URL has none."""
+    base_path: str
+    """The URL's path, with a slash at both ends: `/news/`, `/`."""
+    address: str
+    """The URL without its scheme, as people read it: `example.com/news`."""
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a site path such as `news/x/`."""
+        return self.base_url + "/" + path.lstrip("/")
+
+    def prefix(self, lang: str) -> str:
+        """Where a language's pages start, its home: `` for the default language, else `en/`."""
+        return "" if lang == self.language else f"{lang}/"
+
+    def message(self, message: Message) -> str:
+        """The page of a message, e.g. `en/news/solar-park/`."""
+        return f"{self.prefix(message.lang)}{message.section}/{message.slug}/"
+
+    def message_url(self, message: Message) -> str:
+        """The canonical URL of a message."""
+        return self.url(self.message(message))
+
+    def press_text(self, message: Message) -> str:
+        return self.message(message) + PRESS_TEXT_FILE
+
+    def tags(self, lang: str) -> str:
+        """The overview of a language's tags."""
+        return self.prefix(lang) + "tags/"
+
+    def tag(self, lang: str, tag: str) -> str:
+        """A tag's page: "Solar" and "solar" share one."""
+        return f"{self.tags(lang)}{slugify(tag) or 'tag'}/"
+
+    def press_kit(self, lang: str) -> str:
+        return self.prefix(lang) + "press-kit/"
+
+    def search(self, lang: str) -> str:
+        return self.prefix(lang) + SEARCH_DIR
+
+    def search_index(self, lang: str) -> str:
+        return self.search(lang) + SEARCH_INDEX_FILE
+
+    def language_files(self, lang: str) -> tuple[str, ...]:
+        """Pages and files each language has whatever its messages: home, tags, press kit,
+        search and its index, feed, the newsroom's share images."""
+        home = self.prefix(lang)
+        return (home, self.tags(lang), self.press_kit(lang), self.search(lang), self.search_index(lang),
+                feed(home), *share_images(home))
+
+    def message_files(self, message: Message) -> tuple[str, ...]:
+        """Files beside a message's page: press text and share images."""
+        return self.press_text(message), *share_images(self.message(message))
+
+
+@lru_cache(maxsize=16)
+def _site_paths(base_url: str, language: str) -> SitePaths:
+    parts = urlsplit(base_url)
+    base = base_url.rstrip("/")
+    return SitePaths(language=language, base_url=base, netloc=parts.netloc, host=parts.hostname or "",
+                     base_path=parts.path.rstrip("/") + "/", address=base.split("://", 1)[-1])
+
+
+def site_paths(config: Config) -> SitePaths:
+    """The paths of a site's newsroom; made once per configuration, then shared."""
+    return _site_paths(config.site.base_url, config.site.language)
+
+
+def feed(page: str) -> str:
+    """The Atom feed of a list page (a language's home, a tag page)."""
+    return page + FEED_FILE
+
+
+def share_images(folder: str) -> tuple[str, ...]:
+    """The share images of the page at `folder`, as in SHARE_IMAGE_FILES."""
+    return tuple(folder + name for name in SHARE_IMAGE_FILES)
+
+
+def list_page(base: str, number: int) -> str:
+    """Page `number` of the list at `base` (a home or tag page); page 1 is `base` itself."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def list_page_base(path: str) -> str | None:
+    """The list a page 2 or later belongs to (`tags/solar/` for `tags/solar/page/3/`), else None."""
+    found = _LIST_PAGE.fullmatch(path)
+    return found.group(1) if found and int(found.group(2)) > 1 else None
+
+
+def page_file(path: str) -> str:
+    """The file a page path is written to: a folder's index.html, or the path of an `.html` page."""
+    return path if path.endswith(".html") else path + "index.html"
+
+
+def kit_page(message: Message) -> str:
+    """A message's kit page: every language has its prefix, as drafts in any language are shown."""
+    return f"{message.lang}/{message.section}/{message.slug}/"
+
+
+def snippet_file(message: Message, snippet: Snippet, extension: str = "txt") -> str:
+    return f"{kit_page(message)}{snippet.name}.{extension}"
+
+
+def kit_media(image: str) -> str:
+    """Where the kit keeps a message's image (a path relative to content/)."""
+    return "media/" + image
+
+
+def export_file(tool: str, platform: str) -> str:
+    """The kit's bulk-scheduling CSV of one tool and platform."""
+    return f"exports/{tool}-{platform}.csv"
 
 
 def relative_url(page_path: str, absolute_base: str | None, target: str) -> str:

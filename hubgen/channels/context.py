@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.errors import Report
 from hubgen.model import Message, Site, Snippet
+from hubgen.paths import site_paths
 
 __all__ = ["ChannelContext", "count_characters"]
 
@@ -31,7 +32,7 @@ class ChannelContext:
 
     @property
     def canonical_url(self) -> str:
-        return self.site.url_of(self.message)
+        return site_paths(self.site.config).message_url(self.message)
 
     def spec(self, channel: str) -> Any:
         """The message's `channels.<channel>` value, None when not written."""

@@ -60,14 +60,14 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
 
 
 def _texts(ctx: ChannelContext, subtitle: str, dateline: str) -> tuple[str, str]:
-    message, config = ctx.message, ctx.site.config
+    message = ctx.message
     labels = LABELS.get(ctx.lang, LABELS["en"])
-    local_date = message.date.astimezone(config.site.timezone)
+    local_date = ctx.site.local(message.date)
     place = f"{dateline}, " if dateline else ""
     lead = f"{place}{format_date(local_date, 'long', ctx.lang)} – "
     body = to_plain_text(message.body, ctx.lang)
     paragraphs = body.paragraphs or [message.summary]
-    embargo = ([labels.embargo_line(message.embargo.astimezone(config.site.timezone), ctx.lang)]
+    embargo = ([labels.embargo_line(ctx.site.local(message.embargo), ctx.lang)]
                if message.embargo else [])
     links = ([f"{labels.links}:\n" + "\n".join(f"[{n}] {url}" for n, url in
                                                enumerate(body.links, 1))] if body.links else [])

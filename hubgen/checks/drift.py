@@ -130,8 +130,7 @@ def _judge(m: _Message, figure: Figure, path: str, field: str, line: int) -> Non
 
 
 def _judge_date(m: _Message, date: DateFigure, path: str, field: str, line: int) -> None:
-    zone = m.site.config.site.timezone
-    own = [instant.astimezone(zone) for instant in (m.message.date, m.message.embargo) if instant]
+    own = [m.site.local(instant) for instant in (m.message.date, m.message.embargo) if instant]
     if any(date.day == o.day and date.month == o.month and date.year in (None, o.year) for o in own):
         return
     dated = [fact for fact in m.facts if fact.dates]

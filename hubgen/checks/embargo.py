@@ -22,8 +22,7 @@ __all__ = ["check_embargo"]
 
 
 def _when(site: Site, message: Message) -> str:
-    local = message.publish_at.astimezone(site.config.site.timezone)
-    return format_datetime(local, "yyyy-MM-dd HH:mm", "en")
+    return format_datetime(site.local(message.publish_at), "yyyy-MM-dd HH:mm", "en")
 
 
 def _scheduling(site: Site, message: Message, snippets: list[Snippet], report: Report) -> None:
@@ -44,9 +43,8 @@ def _scheduling(site: Site, message: Message, snippets: list[Snippet], report: R
 
 def _translations(site: Site, report: Report) -> None:
     default = site.config.site.language
-    originals = {m.translation_key: m for m in site.messages if m.lang == default}
     for message in site.messages:
-        original = originals.get(message.translation_key)
+        original = next((m for m in site.versions(message) if m.lang == default), None)
         if original is None or message is original or message.publish_at >= original.publish_at:
             continue
         field = "embargo" if message.embargo and message.embargo >= message.date else "date"

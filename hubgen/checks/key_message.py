@@ -20,6 +20,7 @@ from functools import lru_cache
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.errors import Report
 from hubgen.model import Message, Site, Snippet
+from hubgen.paths import site_paths
 
 __all__ = ["carries", "check_key_message"]
 
@@ -65,7 +66,8 @@ def _render(message: Message, url: str) -> str | None:
 
 def _missing(site: Site, message: Message, snippets: list[Snippet]) -> list[str]:
     # Rendered once, unless it holds {{ url }}, which differs by channel.
-    same = _render(message, site.url_of(message)) if "url" not in message.key_message else None
+    same = (_render(message, site_paths(site.config).message_url(message))
+            if "url" not in message.key_message else None)
     carried: dict[str, bool] = {}
     for snippet in snippets:
         key = same or _render(message, snippet.url)

@@ -14,28 +14,18 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import unquote, urljoin, urlsplit
 
 from hubgen.checks.written import Reference, body_of
 from hubgen.content.dates import format_datetime
-from hubgen.content.slug import slugify
 from hubgen.errors import Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site
+from hubgen.paths import SITE_FILES, feed, list_page_base, site_paths
 
-__all__ = ["MESSAGE_FILES", "SITE_FILES", "SITE_PAGES", "check_links"]
-
-# What hubgen.filetree make besides message pages. Checks sit below outputs (they run before
-# anything is rendered), so the list is kept here; a link to anything else must be a file in static/.
-SITE_PAGES = ("", "tags/", "press-kit/", "search/", "atom.xml")
-"""Pages every language of the site has, under its prefix."""
-SITE_FILES = ("sitemap.xml", "news-sitemap.xml", "robots.txt", "404.html")
-MESSAGE_FILES = ("press.txt", "share.jpg", "share-square.jpg")
-"""Files beside every message page."""
-_PAGINATION = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)?/)?(?:tags/[a-z0-9-]+/)?page/\d+/$")
+__all__ = ["check_links"]
 
 
 @dataclass(frozen=True)
@@ -46,30 +36,34 @@ class _Site:
     """Message pages by site path (`en/news/x/`)."""
     others: frozenset[str]
     """Every other page (`tags/`) and file (`media/logo.svg`, `news/x/press.txt`)."""
+    lists: frozenset[str]
+    """Pages that go on as `page/2/` and so on: each language's home, the tag pages."""
 
     def find(self, path: str) -> Message | str | None:
         path = path.removesuffix("index.html")
         for candidate in (path, path + "/"):
             if candidate in self.pages:
                 return self.pages[candidate]
-            if candidate in self.others or _PAGINATION.match(candidate):
+            if candidate in self.others or list_page_base(candidate) in self.lists:
                 return candidate
         return None
 
 
 def _paths(site: Site) -> _Site:
-    config = site.config
-    prefixes = {lang: "" if lang == config.site.language else f"{lang}/" for lang in config.site.languages}
-    others = {prefix + page for prefix in prefixes.values() for page in SITE_PAGES} | set(SITE_FILES)
+    """What the newsroom makes of `site`, as hubgen.paths names it; checks run before anything
+    is rendered. A link to anything else must be a file in static/."""
+    config, paths = site.config, site_paths(site.config)
+    lists = {paths.prefix(lang) for lang in config.site.languages}
+    others = {path for lang in config.site.languages for path in paths.language_files(lang)} | set(SITE_FILES)
     for message in site.messages:
-        tags = {f"{prefixes[message.lang]}tags/{slugify(tag) or 'tag'}/" for tag in message.tags}
-        others |= tags | {tag + "atom.xml" for tag in tags}
-        others |= {site.path_of(message) + name for name in MESSAGE_FILES}
+        tags = {paths.tag(message.lang, tag) for tag in message.tags}
+        lists |= tags
+        others |= tags | {feed(tag) for tag in tags} | set(paths.message_files(message))
         others |= {message.image} if message.image else set()
     static = config.static_path
     if static.is_dir():
         others |= {p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()}
-    return _Site({site.path_of(m): m for m in site.messages}, frozenset(others))
+    return _Site({paths.message(m): m for m in site.messages}, frozenset(others), frozenset(lists))
 
 
 def _site_path(site: Site, message: Message, href: str) -> str | None:
@@ -77,13 +71,12 @@ def _site_path(site: Site, message: Message, href: str) -> str | None:
     parts = urlsplit(href)
     if parts.scheme not in ("", "http", "https") or not (parts.path or parts.netloc):
         return None  # mailto:, tel:, data:, "#anchor", "?query"
-    base = urlsplit(site.config.site.base_url)
-    target = urlsplit(urljoin(site.url_of(message), href))
-    if target.netloc.lower() != base.netloc.lower():
+    paths = site_paths(site.config)
+    target = urlsplit(urljoin(paths.message_url(message), href))
+    if target.netloc.lower() != paths.netloc.lower():
         return None
-    base_path = base.path.rstrip("/") + "/"
     path = unquote(target.path)
-    return path[len(base_path):] if path.startswith(base_path) else "/" + path.lstrip("/")
+    return path[len(paths.base_path):] if path.startswith(paths.base_path) else "/" + path.lstrip("/")
 
 
 def check_links(site: Site, report: Report, memo: Memo | None = None) -> None:
@@ -118,8 +111,7 @@ def _link(site: Site, message: Message, ref: Reference, paths: _Site, report: Re
             report.error(source, ref.line, "body", f"link '{ref.target}' leads to a draft",
                          "publish it first, or remove the link")
         elif found.publish_at > message.publish_at:
-            when = format_datetime(found.publish_at.astimezone(site.config.site.timezone),
-                                   "yyyy-MM-dd HH:mm", "en")
+            when = format_datetime(site.local(found.publish_at), "yyyy-MM-dd HH:mm", "en")
             report.error(source, ref.line, "body",
                          f"link '{ref.target}' leads to a message that goes public only on {when}",
                          "publish this message later, or remove the link until then")
@@ -129,7 +121,7 @@ def _suggest(site: Site, message: Message, href: str, path: str, paths: _Site) -
     written = posixpath.normpath(posixpath.join(message.source.parent.as_posix(), urlsplit(href).path))
     for other in site.messages:  # a link to the Markdown file instead of its page
         if other.source.as_posix() == written:
-            return f"link to its page: /{site.path_of(other)}"
+            return f"link to its page: /{site_paths(site.config).message(other)}"
     close = difflib.get_close_matches(path, list(paths.pages), n=1, cutoff=0.6)
     return f"did you mean /{close[0]}?" if close else "link to a message's page, e.g. /" + next(
         iter(paths.pages), "")

@@ -13,12 +13,11 @@ facts only one version has.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from decimal import Decimal
 
 from hubgen.checks.figures import find_figures
 from hubgen.errors import Report
-from hubgen.model import Message, Site
+from hubgen.model import Site
 
 __all__ = ["check_translations", "fact_values"]
 
@@ -37,17 +36,8 @@ def fact_values(value: str, lang: str) -> list[tuple[str, Decimal | tuple[int, i
     return sorted(found, key=str)
 
 
-def _versions(site: Site) -> list[list[Message]]:
-    groups: dict[str, list[Message]] = defaultdict(list)
-    for message in site.messages:
-        groups[message.translation_key].append(message)
-    order = site.config.site.languages
-    return [sorted(group, key=lambda m: order.index(m.lang) if m.lang in order else len(order))
-            for group in groups.values() if len(group) > 1]
-
-
 def check_translations(site: Site, report: Report) -> None:
-    for original, *translations in _versions(site):
+    for original, *translations in site.translation_groups():
         for translation in translations:
             for key in original.facts.keys() & translation.facts.keys():
                 ours = fact_values(translation.facts[key], translation.lang)

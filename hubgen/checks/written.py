@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.content.markdown import parse_markdown
 from hubgen.model import Message, Site
+from hubgen.paths import site_paths
 
 __all__ = ["Body", "Reference", "Written", "body_of", "written_texts"]
 
@@ -29,7 +30,8 @@ class Written:
 
 def _values(site: Site, message: Message) -> dict[str, str] | None:
     """What snippet templates can use; None when the key message itself is broken."""
-    values = {"title": message.title, "summary": message.summary, "url": site.url_of(message)}
+    values = {"title": message.title, "summary": message.summary,
+              "url": site_paths(site.config).message_url(message)}
     try:
         return {**values, "key_message": render_text(message.key_message, values, message.facts)}
     except SnippetTemplateError:

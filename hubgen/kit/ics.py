@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from hubgen.channels.schedule import posting_time
 from hubgen.model import Site
+from hubgen.paths import site_paths
 
 if TYPE_CHECKING:
     from hubgen.kit.pages import KitMessage
@@ -122,7 +122,7 @@ def _event(site: Site, kit: KitMessage, channel: str, uid: str, stamp: str) -> l
 
 def calendar_ics(site: Site, kits: list[KitMessage], now: datetime) -> str:
     config = site.config
-    host = urlsplit(config.site.base_url).hostname or "hubgen"
+    host = site_paths(config).host or "hubgen"
     kits = sorted(kits, key=lambda k: (posting_time(site, k.message), k.message.lang, k.path))
     uids = _uids(kits, host)
     stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from urllib.parse import urlsplit
 
+from hubgen import paths
 from hubgen.channels.platforms import PLATFORMS
 from hubgen.config import Config
 from hubgen.content.dates import format_date, format_time
@@ -16,10 +16,8 @@ from hubgen.errors import Report
 from hubgen.filetree import FileTree
 from hubgen.kit.calendar import calendar_months
 from hubgen.kit.ics import calendar_ics
-from hubgen.kit.snippet_files import snippet_path
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
-from hubgen.newsroom.pages import relative_url
 from hubgen.templates import Themes
 
 __all__ = ["KitMessage", "KitSnippet", "render_kit_message_page", "render_kit_pages"]
@@ -82,12 +80,12 @@ def _label(snippet: Snippet) -> str:
 def kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime) -> KitMessage:
     return KitMessage(
         message=message,
-        path=f"{message.lang}/{message.section}/{message.slug}/",
-        public_url=site.url_of(message),
+        path=paths.kit_page(message),
+        public_url=paths.site_paths(site.config).message_url(message),
         status=_status(message, now),
-        publish_at=message.publish_at.astimezone(site.config.site.timezone),
+        publish_at=site.local(message.publish_at),
         key_message=message.key_message,
-        snippets=tuple(KitSnippet(s, _label(s), snippet_path(message, s)) for s in snippets),
+        snippets=tuple(KitSnippet(s, _label(s), paths.snippet_file(message, s)) for s in snippets),
     )
 
 
@@ -109,8 +107,8 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes.
     page("index.html", "", messages=messages)
-    page("calendar.html", "calendar/", messages=messages, months=calendar_months(site, messages))
-    tree.add_text("calendar.ics", calendar_ics(site, messages, now))
+    page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=calendar_months(site, messages))
+    tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now))
     for kit in messages:
         _message_page(page, site.config, kit, tree)
     for folder in themes.static_folders:
@@ -129,15 +127,15 @@ def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet
 def _message_page(page: Callable[..., None], config: Config, kit: KitMessage, tree: FileTree) -> None:
     page("message.html", kit.path, kit=kit)
     if kit.message.image:
-        tree.add_copy("media/" + kit.message.image, config.content_path / kit.message.image)
+        tree.add_copy(paths.kit_media(kit.message.image), config.content_path / kit.message.image)
 
 
 def _page(themes: Themes, config: Config, tree: FileTree, template: str, path: str,
           **extra: object) -> None:
     context = {
         "site": config, "path": path, "channel_labels": CHANNEL_LABELS,
-        "rel": partial(relative_url, path, None), "domain": urlsplit(config.site.base_url).netloc,
+        "rel": partial(paths.relative_url, path, None), "domain": paths.site_paths(config).netloc,
         "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
         "format_time": lambda dt: format_time(dt, "en"), **extra,
     }
-    tree.add_bytes(path + "index.html", themes.render(template, context))
+    tree.add_bytes(paths.page_file(path), themes.render(template, context))

@@ -11,17 +11,14 @@ from typing import Any
 from hubgen.channels.schedule import posting_time
 from hubgen.filetree import FileTree
 from hubgen.model import Message, Site, Snippet
+from hubgen.paths import KIT_SNIPPETS_FILE, export_file, site_paths, snippet_file
 
-__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "render_snippet_files", "snippet_path"]
+__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "render_snippet_files"]
 
 BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 """Buffer's bulk upload: one CSV per channel, time as YYYY-MM-DD HH:MM."""
 # Hootsuite's bulk composer: no header; date (DD/MM/YYYY HH:MM), message, link. The link column
 # stays empty because the message already carries the tagged URL (Hootsuite would add it twice).
-
-
-def snippet_path(message: Message, snippet: Snippet, extension: str = "txt") -> str:
-    return f"{message.lang}/{message.section}/{message.slug}/{snippet.name}.{extension}"
 
 
 def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
@@ -30,7 +27,7 @@ def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: F
     # `indent` would switch off. Encoded line by line: the whole file as one str first
     # would hold it twice (a hundred megabytes at 10,000 messages).
     lines = b",\n".join(b"  " + json.dumps(s.to_json(), ensure_ascii=False).encode() for s in everything)
-    tree.add_bytes("snippets.json", b"[\n" + lines + b"\n]\n" if everything else b"[]\n")
+    tree.add_bytes(KIT_SNIPPETS_FILE, b"[\n" + lines + b"\n]\n" if everything else b"[]\n")
     for message in site.messages:
         render_snippet_files(message, snippets.get(message, []), tree)
     _schedules(site, snippets, tree)
@@ -39,9 +36,9 @@ def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: F
 def render_snippet_files(message: Message, snippets: list[Snippet], tree: FileTree) -> None:
     """Each snippet of one message as a file, in every format it has."""
     for snippet in snippets:
-        tree.add_text(snippet_path(message, snippet), snippet.text)
+        tree.add_text(snippet_file(message, snippet), snippet.text)
         for extension, text in snippet.formats.items():
-            tree.add_text(snippet_path(message, snippet, extension), text)
+            tree.add_text(snippet_file(message, snippet, extension), text)
 
 
 def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
@@ -55,12 +52,12 @@ def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTre
             when = posting_time(site, message)
             for snippet in snippets.get(message, []):
                 if snippet.channel == "social" and snippet.platform == platform:
-                    image = site.config.url(message.image) if message.image else ""
+                    image = site_paths(site.config).url(message.image) if message.image else ""
                     buffer[1].writerow((snippet.text, image, ", ".join(message.tags),
                                         when.strftime("%Y-%m-%d %H:%M")))
                     hootsuite[1].writerow((when.strftime("%d/%m/%Y %H:%M"), snippet.text, ""))
-        tree.add_text(f"exports/buffer-{platform}.csv", buffer[0].getvalue())
-        tree.add_text(f"exports/hootsuite-{platform}.csv", hootsuite[0].getvalue())
+        tree.add_text(export_file("buffer", platform), buffer[0].getvalue())
+        tree.add_text(export_file("hootsuite", platform), hootsuite[0].getvalue())
 
 
 def _writer() -> tuple[io.StringIO, Any]:

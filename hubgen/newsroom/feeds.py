@@ -11,12 +11,12 @@ from xml.sax.saxutils import escape, quoteattr
 from hubgen import __version__
 from hubgen.filetree import FileTree
 from hubgen.model import Site
-from hubgen.newsroom.views import MessageView, by_tag, lang_prefix
+from hubgen.newsroom.views import MessageView, by_tag
+from hubgen.paths import feed, site_paths
 
-__all__ = ["FEED_FILE", "FEED_SIZE", "render_feeds"]
+__all__ = ["FEED_SIZE", "render_feeds"]
 
 FEED_SIZE = 50
-FEED_FILE = "atom.xml"
 # Characters XML 1.0 forbids even escaped: one stray control character would break the feed.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -26,27 +26,27 @@ def render_feeds(site: Site, views: dict[str, list[MessageView]], tree: FileTree
     title = site.config.site.title
     for lang in site.config.site.languages:
         messages = views.get(lang, [])
-        home = lang_prefix(site, lang)
-        tree.add_text(home + FEED_FILE, _feed(site, lang, title, home, messages[:FEED_SIZE]))
+        home = site_paths(site.config).prefix(lang)
+        tree.add_text(feed(home), _feed(site, lang, title, home, messages[:FEED_SIZE]))
         for path, (tag, tagged) in by_tag(messages).items():
-            tree.add_text(path + FEED_FILE, _feed(site, lang, f"{title}: {tag.title}", path,
+            tree.add_text(feed(path), _feed(site, lang, f"{title}: {tag.title}", path,
                                                    tagged[:FEED_SIZE]))
 
 
 def _feed(site: Site, lang: str, title: str, page: str, messages: list[MessageView]) -> str:
     """A feed of `messages`; `page` is the site path of the HTML page it mirrors."""
-    config = site.config
+    config, paths = site.config, site_paths(site.config)
     # Newest entry, so an unchanged feed keeps its date; an empty one has no better date.
     updated = max((m.date for m in messages), default=datetime(1970, 1, 1, tzinfo=UTC))
-    page_url = config.url(page)
+    page_url = paths.url(page)
     entries = "".join(_entry(site, m) for m in messages)
-    icon = (f"  <logo>{_text(config.url(config.company.logo))}</logo>\n"
+    icon = (f"  <logo>{_text(paths.url(config.company.logo))}</logo>\n"
             if config.company.logo else "")
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>\n'
         f"  <title>{_text(title)}</title>\n"
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={_attr(config.url(page + FEED_FILE))}/>\n"
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={_attr(paths.url(feed(page)))}/>\n"
         f'  <link rel="alternate" type="text/html" href={_attr(page_url)}/>\n'
         f"  <id>{_text(page_url)}</id>\n"
         f"  <updated>{updated.isoformat()}</updated>\n"
@@ -60,7 +60,7 @@ def _entry(site: Site, message: MessageView) -> str:
     html = str(message.body_html)
     if message.image:  # the picture heads the page; readers should see it too
         html = f'<p><img src="{escape(message.image)}" alt="{escape(message.image_alt)}"></p>\n' + html
-    content = _absolute_links(site.config.url(""), message, html)
+    content = _absolute_links(site_paths(site.config).url(""), message, html)
     categories = "".join(f"    <category term={_attr(t.title)}/>\n" for t in message.tags)
     return (
         "  <entry>\n"

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from hubgen.config import Config
 from hubgen.newsroom.views import MessageView
+from hubgen.paths import site_paths
 
 __all__ = ["PROFILE_URLS", "jsonld", "news_article", "og_locale", "organization", "profile_url"]
 
@@ -56,11 +57,11 @@ def organization(config: Config, lang: str, contacts: bool = False) -> dict[str,
     """The company as a schema.org Organization; with its media contacts for the press kit."""
     company = config.company
     data: dict[str, Any] = {"@type": "Organization", "name": company.name,
-                            "url": company.website or config.url("")}
+                            "url": company.website or site_paths(config).url("")}
     if company.short_name != company.name:
         data["alternateName"] = company.short_name
     if company.logo:
-        data["logo"] = {"@type": "ImageObject", "url": config.url(company.logo)}
+        data["logo"] = {"@type": "ImageObject", "url": site_paths(config).url(company.logo)}
     if links := [url for network, handle in config.social.items() if (url := profile_url(network, handle))]:
         data["sameAs"] = links
     if contacts:

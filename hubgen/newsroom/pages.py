@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
 from hubgen.content.dates import format_date, format_time
 from hubgen.filetree import FileTree
 from hubgen.model import Site
 from hubgen.newsroom.metadata import SCHEMA, news_article, og_locale, organization
-from hubgen.newsroom.search import INDEX_FILE, SEARCH_DIR
 from hubgen.newsroom.share_images import FORMATS
 from hubgen.newsroom.strings import translate
-from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag, lang_prefix
-from hubgen.paths import relative_url
+from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag
+from hubgen.paths import (
+    NOT_FOUND_PAGE,
+    SitePaths,
+    feed,
+    list_page,
+    page_file,
+    relative_url,
+    share_images,
+    site_paths,
+)
 from hubgen.templates import Themes
 
-__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "relative_url", "render_message_page", "render_pages"]
+__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "render_message_page", "render_pages"]
 
 PER_PAGE = 12
 
@@ -70,46 +78,47 @@ class _Renderer:
     tree: FileTree
     rendered: list[PageInfo]
 
+    @property
+    def paths(self) -> SitePaths:
+        return site_paths(self.site.config)
+
     def page(self, template: str, lang: str, kind: str, path: str, title: str,
              alternates: tuple[Link, ...] = (), description: str = "",
              meta: dict[str, Any] | None = None, **extra: Any) -> None:
         """Render one page; `meta` sets further PageInfo fields (images, feeds, JSON-LD, …)."""
-        config = self.site.config
-        prefix = lang_prefix(self.site, lang)
+        config, paths = self.site.config, self.paths
+        site_feed = feed(paths.prefix(lang))
         t = partial(translate, lang)
-        info = PageInfo(kind, title, description or config.site.title, path, config.url(path),
-                        alternates, prefix + "atom.xml", lang, locale=og_locale(lang),
+        info = PageInfo(kind, title, description or config.site.title, path, paths.url(path),
+                        alternates, site_feed, lang, locale=og_locale(lang),
                         locale_alternates=tuple(og_locale(a.lang) for a in alternates if a.lang != lang),
-                        feeds=(Link(prefix + "atom.xml", config.site.title, lang),),
+                        feeds=(Link(site_feed, config.site.title, lang),),
                         images=self.site_images(lang))
         info = replace(info, **(meta or {}))
         context = {
             "site": _SiteView(self.site), "lang": lang, "t": t, "page": info,
-            "nav": [Link(prefix, t("home")), Link(prefix + "tags/", t("tags")),
-                    Link(prefix + "press-kit/", t("press_kit")), Link(prefix + SEARCH_DIR, t("search"))],
-            "rel": partial(relative_url, path, self._base_path() if kind == "404" else None),
+            "nav": [Link(paths.prefix(lang), t("home")), Link(paths.tags(lang), t("tags")),
+                    Link(paths.press_kit(lang), t("press_kit")), Link(paths.search(lang), t("search"))],
+            "rel": partial(relative_url, path, paths.base_path if kind == "404" else None),
             "format_date": lambda dt, style="long": format_date(dt, style, lang),
             "format_time": lambda dt: format_time(dt, lang),
             **extra,
         }
-        target = path if path.endswith(".html") else path + "index.html"
-        self.tree.add_bytes(target, self.themes.render(template, context))
+        self.tree.add_bytes(page_file(path), self.themes.render(template, context))
         self.rendered.append(info)
 
-    def _base_path(self) -> str:
-        return urlsplit(self.site.config.site.base_url).path.rstrip("/") + "/"
-
-    def same_page_in_languages(self, suffix: str, title_key: str) -> tuple[Link, ...]:
-        return tuple(Link(lang_prefix(self.site, lang) + suffix, translate(lang, title_key), lang)
+    def same_page_in_languages(self, path_in: Callable[[str], str], title_key: str) -> tuple[Link, ...]:
+        """`path_in(lang)` is the page's path in a language (`SitePaths.tags`)."""
+        return tuple(Link(path_in(lang), translate(lang, title_key), lang)
                      for lang in self.site.config.site.languages)
 
     def site_images(self, lang: str) -> tuple[ImageInfo, ...]:
         """The newsroom's own share images, for every page that is not a message."""
-        return self.images(lang_prefix(self.site, lang), self.site.config.site.title)
+        return self.images(self.paths.prefix(lang), self.site.config.site.title)
 
     def images(self, folder: str, alt: str) -> tuple[ImageInfo, ...]:
-        return tuple(ImageInfo(self.site.config.url(folder + f.name), f.width, f.height, alt)
-                     for f in FORMATS)
+        return tuple(ImageInfo(self.paths.url(path), f.width, f.height, alt)
+                     for path, f in zip(share_images(folder), FORMATS, strict=True))
 
 
 class _SiteView:
@@ -140,7 +149,7 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
         _tags(renderer, lang, messages)
         _press_kit(renderer, lang)
         _search(renderer, lang)
-    renderer.page("404.html", site.config.site.language, "404", "404.html",
+    renderer.page("404.html", site.config.site.language, "404", NOT_FOUND_PAGE,
                   translate(site.config.site.language, "page_not_found"), meta={"noindex": True})
     return renderer.rendered
 
@@ -155,7 +164,7 @@ def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
     images = renderer.images(message.path, message.title)
     pictures = [i.url for i in images]
     if message.image:
-        pictures.append(config.url(message.image))
+        pictures.append(renderer.paths.url(message.image))
     alternates = (Link(message.path, message.title, lang), *message.translations)
     renderer.page("message.html", lang, "message", message.path, message.title, alternates,
                   message.summary, message=message,
@@ -167,10 +176,7 @@ def _paginate(renderer: _Renderer, template: str, lang: str, kind: str, base: st
               messages: list[MessageView], alternates: tuple[Link, ...] = (),
               meta: dict[str, Any] | None = None, **extra: Any) -> None:
     count = max(1, -(-len(messages) // PER_PAGE))
-
-    def path(number: int) -> str:
-        return base if number == 1 else f"{base}page/{number}/"
-
+    path = partial(list_page, base)
     lastmod = max((m.date for m in messages), default=None)
     for number in range(1, count + 1):
         pager = Pager(number, count, path(number - 1) if number > 1 else "",
@@ -182,23 +188,24 @@ def _paginate(renderer: _Renderer, template: str, lang: str, kind: str, base: st
 
 
 def _lists(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
-    _paginate(renderer, "home.html", lang, "home", lang_prefix(renderer.site, lang),
+    _paginate(renderer, "home.html", lang, "home", renderer.paths.prefix(lang),
               renderer.site.config.site.title, messages,
-              renderer.same_page_in_languages("", "home"))
+              renderer.same_page_in_languages(renderer.paths.prefix, "home"))
 
 
 def _tags(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
     groups = by_tag(messages)
     title = renderer.site.config.site.title
-    site_feed = Link(lang_prefix(renderer.site, lang) + "atom.xml", title, lang)
+    paths = renderer.paths
+    site_feed = Link(feed(paths.prefix(lang)), title, lang)
     for path, (tag, tagged) in groups.items():
-        tag_feed = Link(path + "atom.xml", f"{title}: {tag.title}", lang)
+        tag_feed = Link(feed(path), f"{title}: {tag.title}", lang)
         _paginate(renderer, "tag.html", lang, "tag", path, tag.title, tagged, tag=tag,
+                  tags_path=paths.tags(lang), tag_feed=tag_feed,
                   meta={"feeds": (site_feed, tag_feed)})
     tags = sorted((tag for tag, _ in groups.values()), key=lambda link: link.title.casefold())
-    prefix = lang_prefix(renderer.site, lang)
-    renderer.page("tags.html", lang, "tags", prefix + "tags/", translate(lang, "all_tags"),
-                  renderer.same_page_in_languages("tags/", "all_tags"),
+    renderer.page("tags.html", lang, "tags", paths.tags(lang), translate(lang, "all_tags"),
+                  renderer.same_page_in_languages(paths.tags, "all_tags"),
                   tags=[_TagView(tag, len(groups[tag.path][1])) for tag in tags],
                   meta={"lastmod": max((m.date for m in messages), default=None)})
 
@@ -222,15 +229,16 @@ def _press_kit(renderer: _Renderer, lang: str) -> None:
     contacts = [ContactView(c.name, c.role_in(lang), c.email, c.phone)
                 for c in config.contacts.values()]
     company = {"@context": SCHEMA, **organization(config, lang, contacts=True)}
-    renderer.page("press_kit.html", lang, "press_kit", lang_prefix(renderer.site, lang) + "press-kit/",
-                  translate(lang, "press_kit"), renderer.same_page_in_languages("press-kit/", "press_kit"),
+    paths = renderer.paths
+    renderer.page("press_kit.html", lang, "press_kit", paths.press_kit(lang), translate(lang, "press_kit"),
+                  renderer.same_page_in_languages(paths.press_kit, "press_kit"),
                   contacts=contacts, downloads=list(config.downloads),
                   boilerplate=config.company.boilerplate.get(lang, ""),
                   meta={"structured_data": (company,)})
 
 
 def _search(renderer: _Renderer, lang: str) -> None:
-    path = lang_prefix(renderer.site, lang) + SEARCH_DIR
-    renderer.page("search.html", lang, "search", path, translate(lang, "search"),
-                  renderer.same_page_in_languages(SEARCH_DIR, "search"),
-                  search_index=path + INDEX_FILE, meta={"noindex": True})
+    paths = renderer.paths
+    renderer.page("search.html", lang, "search", paths.search(lang), translate(lang, "search"),
+                  renderer.same_page_in_languages(paths.search, "search"),
+                  search_index=paths.search_index(lang), meta={"noindex": True})

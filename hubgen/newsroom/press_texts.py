@@ -6,13 +6,14 @@ from collections.abc import Iterable
 
 from hubgen.filetree import FileTree
 from hubgen.model import Site, Snippet
+from hubgen.paths import site_paths
 
 __all__ = ["render_press_texts"]
 
 
 def render_press_texts(site: Site, snippets: Iterable[Snippet], tree: FileTree) -> None:
-    messages = {m.source: m for m in site.messages}
+    messages, paths = {m.source: m for m in site.messages}, site_paths(site.config)
     for snippet in snippets:
         message = messages.get(snippet.source)
         if snippet.channel == "press" and message is not None:
-            tree.add_text(site.path_of(message) + "press.txt", snippet.text)
+            tree.add_text(paths.press_text(message), snippet.text)

@@ -18,6 +18,7 @@ from hubgen.newsroom.share_images import add_share_images
 from hubgen.newsroom.sitemap import render_sitemaps
 from hubgen.newsroom.views import MessageView, message_view
 from hubgen.parallel import Progress, parallel_map
+from hubgen.paths import site_paths
 from hubgen.templates import TemplateProblem, Themes
 
 __all__ = ["render_public"]
@@ -47,10 +48,10 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
 
 def _views(site: Site, report: Report, progress: Progress | None,
            memo: Memo) -> dict[str, list[MessageView]]:
-    config = fingerprint(site.config)
+    config, paths = fingerprint(site.config), site_paths(site.config)
     # A view shows its translations' titles and paths: they are part of its key.
     keys = [fingerprint(config, message,
-                        [(m.lang, site.path_of(m), m.title) for m in site.translations(message)])
+                        [(m.lang, paths.message(m), m.title) for m in site.translations(message)])
             for message in site.messages]
 
     def make(positions: list[int]) -> list[tuple[MessageView, tuple[Problem, ...]]]:

@@ -20,13 +20,11 @@ from hubgen.errors import Report
 from hubgen.filetree import FileTree
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Site
-from hubgen.newsroom.views import MessageView, lang_prefix
-from hubgen.paths import relative_url
+from hubgen.newsroom.views import MessageView
+from hubgen.paths import relative_url, site_paths
 
-__all__ = ["INDEX_FILE", "SEARCH_DIR", "normalize", "render_search_indexes", "search_entry"]
+__all__ = ["normalize", "render_search_indexes", "search_entry"]
 
-SEARCH_DIR = "search/"
-INDEX_FILE = "search-index.js"
 GLOBAL_NAME = "hubgenSearchIndex"
 _WORD = re.compile(r"\w+")
 # Words with umlauts are indexed a second time spelt out, so "Buergerwindpark" finds them too.
@@ -36,12 +34,13 @@ _SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 def render_search_indexes(site: Site, views: dict[str, list[MessageView]], tree: FileTree,
                           memo: Memo | None = None) -> None:
     memo = memo or Memo()
+    paths = site_paths(site.config)
     for lang in site.config.site.languages:
-        folder = lang_prefix(site, lang) + SEARCH_DIR
+        folder = paths.search(lang)
         entries = [memo.get("search", fingerprint(view, folder), Report(),
                             partial(_entry, view, folder)) for view in views.get(lang, [])]
         data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
-        tree.add_text(folder + INDEX_FILE, f"window.{GLOBAL_NAME} = {data};\n")
+        tree.add_text(paths.search_index(lang), f"window.{GLOBAL_NAME} = {data};\n")
 
 
 def _entry(view: MessageView, folder: str, report: Report) -> dict[str, object]:

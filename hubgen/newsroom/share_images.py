@@ -30,6 +30,7 @@ from hubgen.content.dates import format_date
 from hubgen.filetree import FileTree
 from hubgen.newsroom.views import MessageView
 from hubgen.parallel import parallel_map
+from hubgen.paths import SHARE_IMAGE_FILES, share_images, site_paths
 
 __all__ = ["CACHE_DIR", "FORMATS", "SQUARE", "WIDE", "Card", "ShareFormat", "ShareImageMaker",
            "add_share_images", "cache_key", "draw_card", "font_digests", "wrap"]
@@ -49,9 +50,10 @@ class ShareFormat:
     max_lines: int
 
 
-WIDE = ShareFormat("share.jpg", 1200, 630, 4)
-SQUARE = ShareFormat("share-square.jpg", 1080, 1080, 7)
+WIDE = ShareFormat(SHARE_IMAGE_FILES[0], 1200, 630, 4)
+SQUARE = ShareFormat(SHARE_IMAGE_FILES[1], 1080, 1080, 7)
 FORMATS = (WIDE, SQUARE)
+"""In the order of `paths.share_images`."""
 
 
 @dataclass(frozen=True)
@@ -87,26 +89,26 @@ class ShareImageMaker:
         missing: list[tuple[str, Card, ShareFormat, Path]] = []
         fonts = font_digests(self.config.share_images, self.config.root)
         for folder, card in cards:
-            for fmt in FORMATS:
+            for path, fmt in zip(share_images(folder), FORMATS, strict=True):
                 name = cache_key(self.config.share_images, fonts, card, fmt) + ".jpg"
                 self.used.add(name)
                 cached = self.cache / name
                 if cached.is_file():
                     _mark_used(cached)
-                    tree.add_copy(folder + fmt.name, cached)
+                    tree.add_copy(path, cached)
                     self.reused += 1
                 else:
-                    missing.append((folder, card, fmt, cached))
+                    missing.append((path, card, fmt, cached))
         style, root = self.config.share_images, self.config.root
         # Workers store what they draw in the cache and send back only what they couldn't
         # store: ten thousand images held in memory would be gigabytes.
         unstored = parallel_map(_draw, [(card, fmt, cached) for _, card, fmt, cached in missing],
                                 (style, root))
-        for (folder, _, fmt, cached), data in zip(missing, unstored, strict=True):
+        for (path, _, _, cached), data in zip(missing, unstored, strict=True):
             if data is None:
-                tree.add_copy(folder + fmt.name, cached)
+                tree.add_copy(path, cached)
             else:
-                tree.add_bytes(folder + fmt.name, data)
+                tree.add_bytes(path, data)
         self.drawn += len(missing)
 
     def prune(self) -> None:
@@ -124,9 +126,9 @@ def add_share_images(config: Config, views: Iterable[MessageView], tree: FileTre
     """Share images for every message in `views` (published ones only) and each language's home."""
     maker = ShareImageMaker(config)
     company = config.company.short_name
-    host = config.site.base_url.split("://", 1)[-1].rstrip("/")
-    cards = [("" if lang == config.site.language else f"{lang}/",
-              Card(config.site.title, company, host, lang)) for lang in config.site.languages]
+    paths = site_paths(config)
+    cards = [(paths.prefix(lang), Card(config.site.title, company, paths.address, lang))
+             for lang in config.site.languages]
     for view in views:
         picture = config.content_path / view.image if view.image else None
         cards.append((view.path, Card(view.title, company, format_date(view.date, "long", view.lang),

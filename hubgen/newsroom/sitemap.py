@@ -9,6 +9,7 @@ from hubgen.filetree import FileTree
 from hubgen.model import Site
 from hubgen.newsroom.pages import PageInfo
 from hubgen.newsroom.views import MessageView
+from hubgen.paths import NEWS_SITEMAP, ROBOTS_FILE, SITEMAP, site_paths
 
 __all__ = ["NEWS_MAX", "NEWS_WINDOW", "SITEMAP_NS", "render_sitemaps"]
 
@@ -23,14 +24,14 @@ NEWS_MAX = 1000
 
 def render_sitemaps(site: Site, pages: list[PageInfo], views: dict[str, list[MessageView]],
                     now: datetime, tree: FileTree) -> None:
-    config = site.config
+    paths = site_paths(site.config)
     entries = "".join(_url(site, page) for page in pages if not (page.noindex or page.paginated))
-    tree.add_text("sitemap.xml", (
+    tree.add_text(SITEMAP, (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n{entries}</urlset>\n'))
-    tree.add_text("news-sitemap.xml", _news_sitemap(site, views, now))
-    tree.add_text("robots.txt", "User-agent: *\nAllow: /\n\n"
-                  f"Sitemap: {config.url('sitemap.xml')}\nSitemap: {config.url('news-sitemap.xml')}\n")
+    tree.add_text(NEWS_SITEMAP, _news_sitemap(site, views, now))
+    tree.add_text(ROBOTS_FILE, "User-agent: *\nAllow: /\n\n"
+                  f"Sitemap: {paths.url(SITEMAP)}\nSitemap: {paths.url(NEWS_SITEMAP)}\n")
 
 
 def _url(site: Site, page: PageInfo) -> str:
@@ -38,7 +39,7 @@ def _url(site: Site, page: PageInfo) -> str:
     links = ""
     if len({a.lang for a in page.alternates}) > 1:  # the page itself is among its alternates
         default = site.config.site.language
-        pairs = [(a.lang, site.config.url(a.path)) for a in page.alternates]
+        pairs = [(a.lang, site_paths(site.config).url(a.path)) for a in page.alternates]
         pairs += [("x-default", url) for lang, url in pairs if lang == default]
         links = "".join(f"    <xhtml:link rel=\"alternate\" hreflang={quoteattr(lang)}"
                         f" href={quoteattr(url)}/>\n" for lang, url in pairs)

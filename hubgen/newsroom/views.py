@@ -8,14 +8,13 @@ from datetime import datetime
 from markupsafe import Markup
 
 from hubgen.channels.template import SnippetTemplateError, render_text
-from hubgen.content.slug import slugify
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 from hubgen.newsroom.body_html import render_markdown
 from hubgen.newsroom.strings import LANGUAGE_NAMES
+from hubgen.paths import site_paths
 
-__all__ = ["ContactView", "Link", "MessageView", "Pager", "by_tag", "lang_prefix", "message_view",
-           "tag_path"]
+__all__ = ["ContactView", "Link", "MessageView", "Pager", "by_tag", "message_view"]
 
 
 @dataclass(frozen=True)
@@ -65,14 +64,6 @@ class MessageView:
     translations: tuple[Link, ...]
 
 
-def lang_prefix(site: Site, lang: str) -> str:
-    return "" if lang == site.config.site.language else f"{lang}/"
-
-
-def tag_path(site: Site, lang: str, tag: str) -> str:
-    return f"{lang_prefix(site, lang)}tags/{slugify(tag) or 'tag'}/"
-
-
 def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageView]]]:
     """Messages per tag page, keyed by path: "Solar" and "solar" are one tag, titled as first
     written. Tag pages and tag feeds both group this way, so they always agree."""
@@ -85,31 +76,33 @@ def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageVie
 
 def message_view(site: Site, message: Message, report: Report) -> MessageView:
     """The view of one message; a broken key_message template goes to `report`."""
-    path = site.path_of(message)
+    paths = site_paths(site.config)
+    path = paths.message(message)
     contact = site.config.contacts.get(message.contact)
     return MessageView(
         title=message.title,
         summary=message.summary,
         lang=message.lang,
-        date=message.date.astimezone(site.config.site.timezone),
+        date=site.local(message.date),
         section=message.section,
         path=path,
-        url=site.url_of(message),
+        url=paths.message_url(message),
         body_html=Markup(render_markdown(message.body, message.lang)),
         key_message=_key_message(site, message, report),
         facts=message.facts,
-        tags=tuple(Link(tag_path(site, message.lang, t), t, message.lang) for t in message.tags),
+        tags=tuple(Link(paths.tag(message.lang, t), t, message.lang) for t in message.tags),
         image=message.image,
         image_alt=message.image_alt,
         contact=ContactView(contact.name, contact.role_in(message.lang), contact.email,
                             contact.phone) if contact else None,
-        press_path=path + "press.txt",
-        translations=tuple(Link(site.path_of(m), m.title, m.lang) for m in site.translations(message)),
+        press_path=paths.press_text(message),
+        translations=tuple(Link(paths.message(m), m.title, m.lang) for m in site.translations(message)),
     )
 
 
 def _key_message(site: Site, message: Message, report: Report) -> str:
-    values = {"title": message.title, "summary": message.summary, "url": site.url_of(message)}
+    values = {"title": message.title, "summary": message.summary,
+              "url": site_paths(site.config).message_url(message)}
     try:
         return render_text(message.key_message, values, message.facts)
     except SnippetTemplateError as exc:

@@ -45,6 +45,12 @@ FLAGGED = [
                                    "describe it: ![what it shows](/media/logo.svg)")),
     ('<img src="/media/logo.svg">', error("image '/media/logo.svg' has no alt text",
                                           "describe it: ![what it shows](/media/logo.svg)")),
+    ("[x](/tags/nix/page/2/)", error("link '/tags/nix/page/2/' leads to no page of the site",
+                                     "link to a message's page, e.g. /news/spaeter/")),
+    ("[x](/press-kit/page/2/)", error("link '/press-kit/page/2/' leads to no page of the site",
+                                      "link to a message's page, e.g. /news/spaeter/")),
+    ("[x](/page/1/)", error("link '/page/1/' leads to no page of the site",
+                            "link to a message's page, e.g. /news/spaeter/")),
     ("![Logo](/media/fehlt.svg)", error("image '/media/fehlt.svg' is not in the built site",
                                         "put the image into static/ and write its path from there,"
                                         " e.g. /media/picture.jpg")),
@@ -65,7 +71,9 @@ NEAR_MISSES = [
     "[x](https://news.example.com/news/alt/#absatz)", "[x](//news.example.com/news/alt/)",
     "[x](/en/news/old/)", "[x](/news/alt/press.txt)", "[x](/tags/energie/)", "[x](/en/)",
     "[x](/press-kit/)", "[x](/atom.xml)", "[x](/search/)", "[x](/tags/energie/atom.xml)",
-    "[x](/news/alt/share.jpg)", "[x](/news-sitemap.xml)", "[x](#oben)", "[x](mailto:presse@example.com)",
+    "[x](/news/alt/share.jpg)", "[x](/news-sitemap.xml)", "[x](/share.jpg)", "[x](/en/share-square.jpg)",
+    "[x](/en/search/search-index.js)", "[x](/page/2/)", "[x](/tags/energie/page/3/)", "[x](#oben)",
+    "[x](mailto:presse@example.com)",
     "[x](https://www.example.org/nix/)", "![Logo](/media/logo.svg)",
     "![Logo](https://cdn.example.org/logo.png)", '<img src="/media/logo.svg" alt="Logo">',
     "[x](/news/neu/)",  # itself
