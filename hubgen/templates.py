@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,6 @@ from hubgen.config import Config
 from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, theme_folder
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
-from hubgen.newsroom.metadata import jsonld, profile_url
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
 
@@ -27,7 +27,8 @@ class Themes:
     """The template environment of one site: its templates/ over its theme."""
 
     def __init__(self, config: Config, theme: Path | None = None, overrides: str = "",
-                 memo: Memo | None = None) -> None:
+                 memo: Memo | None = None, helpers: dict[str, Callable[..., Any]] | None = None) -> None:
+        """`helpers`: functions the templates call, as Jinja filters and globals alike."""
         self.config = config
         self.memo = memo or Memo()
         theme = theme or theme_folder(config)
@@ -41,8 +42,8 @@ class Themes:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters["jsonld"] = jsonld
-        self.env.globals["profile_url"] = profile_url
+        self.env.filters.update(helpers or {})
+        self.env.globals.update(helpers or {})
 
     @classmethod
     def for_kit(cls, config: Config, memo: Memo | None = None) -> Themes:

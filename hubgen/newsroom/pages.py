@@ -8,10 +8,12 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from hubgen.config import Config
 from hubgen.content.dates import format_date, format_time
 from hubgen.filetree import FileTree
+from hubgen.memo import Memo
 from hubgen.model import Site
-from hubgen.newsroom.metadata import SCHEMA, news_article, og_locale, organization
+from hubgen.newsroom.metadata import SCHEMA, jsonld, news_article, og_locale, organization, profile_url
 from hubgen.newsroom.share_images import FORMATS
 from hubgen.newsroom.strings import translate
 from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag
@@ -27,7 +29,7 @@ from hubgen.paths import (
 )
 from hubgen.templates import Themes
 
-__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "render_message_page", "render_pages"]
+__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "newsroom_themes", "render_message_page", "render_pages"]
 
 PER_PAGE = 12
 
@@ -134,6 +136,11 @@ class _SiteView:
         self.social = config.social
         x = config.social.get("x", "")  # a handle, or a profile URL: twitter:site wants the handle
         self.x_handle = x.rstrip("/").rsplit("/", 1)[-1].lstrip("@")
+
+
+def newsroom_themes(config: Config, memo: Memo | None = None) -> Themes:
+    """The newsroom's templates, with the helpers its pages call."""
+    return Themes(config, memo=memo, helpers={"jsonld": jsonld, "profile_url": profile_url})
 
 
 def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes,

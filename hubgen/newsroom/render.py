@@ -11,7 +11,7 @@ from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.newsroom.assets import collect_assets
 from hubgen.newsroom.feeds import render_feeds
-from hubgen.newsroom.pages import render_pages
+from hubgen.newsroom.pages import newsroom_themes, render_pages
 from hubgen.newsroom.press_texts import render_press_texts
 from hubgen.newsroom.search import render_search_indexes
 from hubgen.newsroom.share_images import add_share_images
@@ -19,7 +19,7 @@ from hubgen.newsroom.sitemap import render_sitemaps
 from hubgen.newsroom.views import MessageView, message_view
 from hubgen.parallel import Progress, parallel_map
 from hubgen.paths import site_paths
-from hubgen.templates import TemplateProblem, Themes
+from hubgen.templates import TemplateProblem
 
 __all__ = ["render_public"]
 
@@ -31,7 +31,7 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     build time; the news sitemap lists the messages of the two days before it."""
     tree = FileTree()
     memo = memo or Memo()
-    themes = Themes(site.config, memo=memo)
+    themes = newsroom_themes(site.config, memo)
     views = _views(site, report, progress, memo)
     try:
         pages = render_pages(site, views, themes, tree)

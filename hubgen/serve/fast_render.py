@@ -18,7 +18,7 @@ from hubgen.kit.pages import render_kit_message_page
 from hubgen.kit.snippet_files import render_snippet_files
 from hubgen.memo import Memo
 from hubgen.model import Message, Site
-from hubgen.newsroom.pages import render_message_page
+from hubgen.newsroom.pages import newsroom_themes, render_message_page
 from hubgen.newsroom.press_texts import render_press_texts
 from hubgen.newsroom.views import message_view
 from hubgen.pipeline.run import BuildOptions, publishable
@@ -116,7 +116,7 @@ class QuickRender:
     def _templates(self) -> tuple[Themes, Themes]:
         if self._themes is None:
             config = self.site.config
-            self._themes = Themes(config, memo=Memo()), Themes.for_kit(config, Memo())
+            self._themes = newsroom_themes(config, Memo()), Themes.for_kit(config, Memo())
         return self._themes
 
 
