@@ -105,9 +105,10 @@ def platform(name: str) -> Platform:
 def enabled_platforms(config: Config) -> tuple[str, ...]:
     """The platforms posts are made for, in `[channels] platforms` order; all when not given.
     Unknown names are left out: `check_config` reports them."""
-    chosen: tuple[str, ...] | None = config.channels.platforms
-    return tuple(PLATFORMS) if chosen is None else tuple(n for n in dict.fromkeys(chosen)
-                                                         if n in PLATFORMS)
+    chosen = config.channels.platforms
+    if chosen is None:
+        return tuple(PLATFORMS)
+    return tuple(name for name in dict.fromkeys(chosen) if name in PLATFORMS)
 
 
 def profile_url(network: str, handle: str) -> str:

@@ -27,9 +27,10 @@ def channel(name: str) -> Channel:
 def enabled_channels(config: Config) -> tuple[str, ...]:
     """The channels made for every message, in `[channels] enabled` order; all when not given.
     Unknown names are left out: `check_config` reports them."""
-    chosen: tuple[str, ...] | None = config.channels.enabled
-    return tuple(_BY_NAME) if chosen is None else tuple(n for n in dict.fromkeys(chosen)
-                                                        if n in _BY_NAME)
+    chosen = config.channels.enabled
+    if chosen is None:
+        return tuple(_BY_NAME)
+    return tuple(name for name in dict.fromkeys(chosen) if name in _BY_NAME)
 
 
 def channels_made(config: Config) -> list[Channel]:
@@ -39,8 +40,8 @@ def channels_made(config: Config) -> list[Channel]:
 
 
 def check_config(config: Config, report: Report) -> None:
-    """Every name in `[channels] enabled`, `[channels] platforms` and `[social]` that no channel,
-    platform or network of the registries has."""
+    """Reports each name in `[channels] enabled`, `[channels] platforms` and `[social]` that the
+    registries don't know. The config layer can't: it sits below the channels."""
     lines: dict[str, int] = getattr(config, "key_lines", {})
 
     def unknown(key: str, what: str, name: str, known: list[str]) -> None:

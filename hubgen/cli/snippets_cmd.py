@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from hubgen.cli.site import site_root
-from hubgen.errors import Report, UsageError
+from hubgen.errors import Report, UsageError, suggest
 from hubgen.model import Snippet
 
 __all__ = ["add_parser"]
@@ -43,8 +43,8 @@ def _platform(name: str) -> str:
 
 def _registered(name: str, known: list[str]) -> str:
     if name not in known:  # worded as argparse words a wrong choice
-        raise argparse.ArgumentTypeError(
-            f"invalid choice: '{name}' (choose from {', '.join(known)})")
+        fix = suggest(name, known, "choose from " + ", ".join(known))
+        raise argparse.ArgumentTypeError(f"invalid choice: '{name}' ({fix})")
     return name
 
 

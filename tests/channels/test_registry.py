@@ -46,7 +46,8 @@ def test_enabled_channels(config: Config, written: tuple[str, ...] | None,
     assert [c.name for c in channels_made(chosen)] == made
 
 
-ALL_NETWORKS = "x, linkedin, mastodon, bluesky, threads, instagram, facebook, youtube"
+ALL_PLATFORMS = ", ".join(PLATFORMS)
+ALL_NETWORKS = ", ".join([*PLATFORMS, "youtube"])
 
 
 @pytest.mark.parametrize(("channels", "social", "problems"), [
@@ -54,8 +55,7 @@ ALL_NETWORKS = "x, linkedin, mastodon, bluesky, threads, instagram, facebook, yo
     ({"enabled": ("press", "sociall")}, {}, [
         "hubgen.toml:1: channels.enabled: unknown channel 'sociall' (did you mean 'social'?)"]),
     ({"platforms": ("x", "tiktok")}, {}, [
-        "hubgen.toml:1: channels.platforms: unknown platform 'tiktok' (use one of: x, linkedin,"
-        " mastodon, bluesky, threads, instagram, facebook)"]),
+        f"hubgen.toml:1: channels.platforms: unknown platform 'tiktok' (use one of: {ALL_PLATFORMS})"]),
     ({}, {"linkdin": "nordlicht", "myspace": "nordlicht"}, [
         "hubgen.toml:1: social.linkdin: unknown network 'linkdin' (did you mean 'linkedin'?)",
         f"hubgen.toml:1: social.myspace: unknown network 'myspace' (use one of: {ALL_NETWORKS})"]),
