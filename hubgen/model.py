@@ -118,11 +118,13 @@ class Snippet:
     unit: str
     url: str
     source: Path
+    from_field: str
+    """The front-matter field the text was written in, or the one it was derived from."""
     line: int
-    """Front-matter line the text was written on, or of the field it was derived from."""
+    """Front-matter line of `from_field` (or of its nearest written parent)."""
     derived: bool = False
-    variant: int = 1
-    """Advocacy posts come in several variants, numbered from 1."""
+    variant: int | None = None
+    """Which of a channel's several posts (advocacy), numbered from 1; None for the others."""
     formats: dict[str, str] = field(default_factory=dict)
     """The same snippet in other formats, by file extension (`md`, `html`)."""
 
@@ -133,12 +135,8 @@ class Snippet:
     @property
     def name(self) -> str:
         """`social-x`, `press`, `advocacy-2-linkedin`: unique within a message."""
-        parts = [self.channel]
-        if self.channel == "advocacy":
-            parts.append(str(self.variant))
-        if self.platform:
-            parts.append(self.platform)
-        return "-".join(parts)
+        parts = (self.channel, str(self.variant) if self.variant else "", self.platform or "")
+        return "-".join(part for part in parts if part)
 
     def to_json(self) -> dict[str, Any]:
         return {"message": self.message, "lang": self.lang, "channel": self.channel,

@@ -1,33 +1,28 @@
 """Channels: every message as ready-to-paste text for each channel and platform.
 
-Each channel is one module with `NAME` and `snippets(ctx) -> list[Snippet]`: it reads its part
-of the front matter, derives what was left out, renders the templates and counts the result.
+Each channel is one module defining its `CHANNEL` (`hubgen.channels.channel.Channel`): it reads
+its part of the front matter, derives what was left out, renders the templates and counts the
+result. `hubgen.channels.registry` lists the channels, `hubgen.channels.platforms` the platforms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from hubgen.channels import advocacy, newsletter, press, recruiting, social
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.fields import check_channel_names
+from hubgen.channels.registry import CHANNELS, channels_made
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.parallel import parallel_map
 
-__all__ = ["CHANNELS", "limit_problems", "message_snippets", "site_snippets"]
-
-CHANNELS: dict[str, Callable[[ChannelContext], list[Snippet]]] = {
-    module.NAME: module.snippets for module in (press, social, recruiting, newsletter, advocacy)
-}
+__all__ = ["limit_problems", "message_snippets", "site_snippets"]
 
 
 def message_snippets(site: Site, message: Message, report: Report) -> list[Snippet]:
     """Every snippet of one message, in channel order; problems go to `report`."""
     ctx = ChannelContext(site, message, report)
-    check_channel_names(ctx, tuple(CHANNELS))
-    return [snippet for make in CHANNELS.values() for snippet in make(ctx)]
+    check_channel_names(ctx, tuple(c.name for c in CHANNELS))
+    return [snippet for channel in channels_made(site.config) for snippet in channel.snippets(ctx)]
 
 
 def site_snippets(site: Site, report: Report, memo: Memo | None = None) -> dict[Message, list[Snippet]]:
@@ -49,7 +44,8 @@ def _snippets_with_problems(site: Site, position: int) -> tuple[list[Snippet], t
 
 
 def limit_problems(snippets: dict[Message, list[Snippet]]) -> list[Problem]:
-    """One error per snippet over its platform's limit."""
+    """One error per snippet over its platform's limit: on the field it was written in, for a
+    derived one on its channel and platform."""
     return [
         Problem(s.source.as_posix(), s.line, _field(s),
                 f"{s.length} {s.unit} ({s.name}), limit {s.limit}",
@@ -59,10 +55,6 @@ def limit_problems(snippets: dict[Message, list[Snippet]]) -> list[Problem]:
 
 
 def _field(snippet: Snippet) -> str:
-    """The front-matter field a written snippet comes from, as the writer wrote it."""
-    channel, platform = snippet.channel, snippet.platform
-    if not snippet.derived and channel == "recruiting":
-        return "channels.recruiting.text"
-    if not snippet.derived and channel == "advocacy":  # a list of posts, each fitted to platforms
-        return f"channels.advocacy.{snippet.variant - 1}"
-    return f"channels.{channel}" + (f".{platform}" if platform else "")
+    if not snippet.derived:
+        return snippet.from_field
+    return f"channels.{snippet.channel}" + (f".{snippet.platform}" if snippet.platform else "")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from hubgen.channels.channel import Channel, WrittenField
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.fields import text_spec
-from hubgen.channels.platforms import PLATFORMS, count, shorten_to_fit
+from hubgen.channels.platforms import count, enabled_platforms, platform, shorten_to_fit
+from hubgen.config import Config
 from hubgen.model import Snippet
 
-__all__ = ["NAME", "snippets"]
+__all__ = ["CHANNEL", "NAME", "snippets"]
 
 NAME = "advocacy"
 TARGETS = ("linkedin", "x")
@@ -19,38 +23,41 @@ DERIVED = {
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    if NAME not in ctx.site.config.channels.enabled or ctx.spec(NAME) is False:
+    if ctx.spec(NAME) is False:
         return []
     field = f"channels.{NAME}"
     posts = _written(ctx, field)
-    targets = [p for p in TARGETS if p in ctx.site.config.channels.platforms] or ["linkedin"]
+    enabled = enabled_platforms(ctx.site.config)
+    targets = [p for p in TARGETS if p in enabled] or ["linkedin"]
     found = []
     for variant, written in enumerate(posts or _derived(ctx), 1):
-        for platform in targets:
-            url = ctx.tagged_url(NAME, platform)
+        for name in targets:
+            url = ctx.tagged_url(NAME, name)
             if posts:
                 text = ctx.render(written, f"{field}.{variant - 1}", ctx.values(url))
                 text += "" if url in text else f" {url}"
             else:
-                text = shorten_to_fit(platform, written, f" {url}") + f" {url}"
+                text = shorten_to_fit(name, written, f" {url}") + f" {url}"
             found.append(ctx.snippet(
                 NAME, text, field=f"{field}.{variant - 1}" if posts else field, url=url,
-                length=count(platform, text), limit=PLATFORMS[platform].limit,
-                unit=PLATFORMS[platform].unit, platform=platform, derived=not posts,
-                variant=variant))
+                length=count(name, text), limit=platform(name).limit, unit=platform(name).unit,
+                platform=name, derived=not posts, variant=variant))
     return found
 
 
-def _written(ctx: ChannelContext, field: str) -> list[str]:
-    value = ctx.spec(NAME)
+def _posts(value: Any) -> list[Any] | None:
+    """The posts written: one text or a list of them; None when it is neither."""
     if value is None or value is True:
         return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
+    return [value] if isinstance(value, str) else value if isinstance(value, list) else None
+
+
+def _written(ctx: ChannelContext, field: str) -> list[str]:
+    posts = _posts(ctx.spec(NAME))
+    if posts is None:
         ctx.error(field, "must be a list of posts", "write one '- post' line per variant")
         return []
-    texts = [text_spec(ctx, f"{field}.{i}", item) for i, item in enumerate(value)]
+    texts = [text_spec(ctx, f"{field}.{i}", item) for i, item in enumerate(posts)]
     return [t for t in texts if t]
 
 
@@ -59,3 +66,10 @@ def _derived(ctx: ChannelContext) -> list[str]:
     names = {**values, "company": ctx.site.config.company.short_name}
     templates = DERIVED.get(ctx.lang, DERIVED["en"])
     return [t.format(**names) for t in templates if "{key_message}" not in t or values["key_message"]]
+
+
+def written_fields(spec: Any, config: Config) -> list[WrittenField]:
+    return [(f"channels.{NAME}.{i}", post) for i, post in enumerate(_posts(spec) or [])]
+
+
+CHANNEL = Channel(NAME, {"en": "Employee advocacy"}, snippets, written_fields)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.channels.values import render_key_message, template_values
 from hubgen.errors import Report
 from hubgen.model import Message, Site, Snippet
 from hubgen.paths import site_paths
 
-__all__ = ["ChannelContext", "count_characters"]
-
-
-def count_characters(text: str) -> int:
-    return len(unicodedata.normalize("NFC", text))
+__all__ = ["ChannelContext"]
 
 
 @dataclass
@@ -24,7 +20,6 @@ class ChannelContext:
     site: Site
     message: Message
     report: Report
-    _reported: set[tuple[str, str]] = field(default_factory=set, init=False, repr=False)
 
     @property
     def lang(self) -> str:
@@ -51,9 +46,11 @@ class ChannelContext:
         return base + ("&" if "?" in base else "?") + urlencode(params)
 
     def values(self, url: str) -> dict[str, str]:
-        message = self.message
-        plain = {"title": message.title, "summary": message.summary, "url": url}
-        return {**plain, "key_message": self.render(message.key_message, "key_message", plain)}
+        """What the channel's templates can use; a broken key message is reported and kept
+        as written."""
+        key = render_key_message(self.message, url, self.report)
+        return template_values(self.message, url, (self.message.key_message if key is None
+                                                   else key).strip())
 
     def render(self, text: str, field: str, values: dict[str, str]) -> str:
         """A snippet text rendered; a template error is reported and the raw text kept."""
@@ -64,20 +61,17 @@ class ChannelContext:
             return text.strip()
 
     def error(self, field: str, message: str, fix: str) -> None:
-        # Shared fields (key_message) are rendered by every channel; report each problem once.
-        if (field, message) in self._reported:
-            return
-        self._reported.add((field, message))
+        # A field read by several channels or platforms is reported once: the Report drops repeats.
         self.report.error(self.message.source.as_posix(), self.message.line(field), field,
                           message, fix)
 
     def snippet(self, channel: str, text: str, *, field: str, url: str, length: int,
                 limit: int | None, unit: str = "characters", platform: str | None = None,
-                derived: bool = False, variant: int = 1,
+                derived: bool = False, variant: int | None = None,
                 formats: dict[str, str] | None = None) -> Snippet:
         return Snippet(
             message=self.message.slug, lang=self.lang, channel=channel, platform=platform,
             text=text, length=length, limit=limit, unit=unit, url=url,
-            source=self.message.source, line=self.message.line(field), derived=derived,
-            variant=variant, formats=formats or {},
+            source=self.message.source, from_field=field, line=self.message.line(field),
+            derived=derived, variant=variant, formats=formats or {},
         )

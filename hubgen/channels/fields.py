@@ -1,24 +1,25 @@
-"""Reading a message's `channels.<name>` value: switched off, written, or left to derivation."""
+"""Reading a message's `channels.<name>` value: switched off, written, or left to derivation.
+
+Only enabled channels are asked to make snippets (`hubgen.channels.message_snippets`), so these
+readers look at the message alone."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from hubgen.channels.channel import Channel
 from hubgen.channels.context import ChannelContext
 from hubgen.errors import suggest
 
 __all__ = ["check_channel_names", "mapping_spec", "text_spec"]
 
 
-def _enabled(ctx: ChannelContext, channel: str) -> bool:
-    return channel in ctx.site.config.channels.enabled and ctx.spec(channel) is not False
-
-
-def mapping_spec(ctx: ChannelContext, channel: str, keys: tuple[str, ...]) -> dict[str, Any] | None:
-    """The channel's mapping ({} when not written); None when the channel is off."""
-    if not _enabled(ctx, channel):
-        return None
+def mapping_spec(ctx: ChannelContext, of: Channel) -> dict[str, Any] | None:
+    """The channel's mapping ({} when not written); None when the message switches it off."""
+    channel, keys = of.name, of.keys
     spec = ctx.spec(channel)
+    if spec is False:
+        return None
     if spec is None or spec is True:
         return {}
     if not isinstance(spec, dict):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
-from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.channel import Channel, WrittenField
+from hubgen.channels.context import ChannelContext
+from hubgen.channels.counting import count_characters, shorten
 from hubgen.channels.fields import text_spec
-from hubgen.channels.platforms import shorten
+from hubgen.config import Config
 from hubgen.model import Snippet
 
-__all__ = ["LIMIT", "NAME", "snippets"]
+__all__ = ["CHANNEL", "LIMIT", "NAME", "snippets"]
 
 NAME = "newsletter"
 LIMIT = 600
@@ -24,7 +27,7 @@ def _derived(values: dict[str, str]) -> str:
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    if NAME not in ctx.site.config.channels.enabled or ctx.spec(NAME) is False:
+    if ctx.spec(NAME) is False:
         return []
     field = f"channels.{NAME}"
     url = ctx.tagged_url(NAME, "email")
@@ -39,3 +42,10 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
             f'<p><a href="{escape(url)}">{escape(more)} →</a></p>\n')
     return [ctx.snippet(NAME, text, field=field, url=url, length=count_characters(teaser),
                         limit=LIMIT, formats={"html": html}, derived=written is None)]
+
+
+def written_fields(spec: Any, config: Config) -> list[WrittenField]:
+    return [(f"channels.{NAME}", spec)]
+
+
+CHANNEL = Channel(NAME, {"en": "Newsletter"}, snippets, written_fields)

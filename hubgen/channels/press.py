@@ -5,17 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from hubgen.channels.context import ChannelContext, count_characters
+from hubgen.channels.channel import Channel, WrittenField
+from hubgen.channels.context import ChannelContext
+from hubgen.channels.counting import count_characters
 from hubgen.channels.fields import mapping_spec
 from hubgen.channels.plaintext import to_plain_text
+from hubgen.config import Config
 from hubgen.content.dates import format_date, format_datetime
 from hubgen.model import Snippet
 
-__all__ = ["LABELS", "NAME", "snippets"]
+__all__ = ["CHANNEL", "LABELS", "NAME", "snippets"]
 
 NAME = "press"
-KEYS = ("dateline", "subtitle")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ LABELS = {
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    spec = mapping_spec(ctx, NAME, KEYS)
+    spec = mapping_spec(ctx, CHANNEL)
     if spec is None:
         return []
     values = ctx.values(ctx.canonical_url)
@@ -99,3 +102,11 @@ def _tail(ctx: ChannelContext, labels: Labels) -> list[str]:
         parts.append("\n".join(lines))
     parts.append(labels.end)
     return parts
+
+
+def written_fields(spec: Any, config: Config) -> list[WrittenField]:
+    return [(f"channels.{NAME}.subtitle", spec.get("subtitle"))] if isinstance(spec, dict) else []
+
+
+CHANNEL = Channel(NAME, {"en": "Press release"}, snippets, written_fields,
+                  keys=("dateline", "subtitle"), calendar_texts=False)

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from hubgen.channels.context import ChannelContext, count_characters
+from typing import Any
+
+from hubgen.channels.channel import Channel, WrittenField
+from hubgen.channels.context import ChannelContext
+from hubgen.channels.counting import count_characters, shorten
 from hubgen.channels.fields import mapping_spec, text_spec
-from hubgen.channels.platforms import shorten
+from hubgen.config import Config
 from hubgen.model import Snippet
 
-__all__ = ["LIMIT", "NAME", "snippets"]
+__all__ = ["CHANNEL", "LIMIT", "NAME", "snippets"]
 
 NAME = "recruiting"
-KEYS = ("text", "url")
 LIMIT = 600
 """Characters: what job boards show before "more" (StepStone and LinkedIn teasers)."""
 CALL = {"de": "Jetzt bewerben: {url}", "en": "Apply now: {url}"}
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    spec = mapping_spec(ctx, NAME, KEYS)
+    spec = mapping_spec(ctx, CHANNEL)
     if spec is None:
         return []
     target = text_spec(ctx, f"channels.{NAME}.url", spec.get("url"))
@@ -38,6 +41,13 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
         lead = shorten(values["key_message"] or values["summary"],
                        lambda candidate: count_characters(head + candidate + tail) <= LIMIT)
         text = head + lead + tail
-    return [ctx.snippet(NAME, text, field=f"channels.{NAME}.text" if written else "channels",
+    return [ctx.snippet(NAME, text, field=f"channels.{NAME}.text" if written is not None else "channels",
                         url=url, length=count_characters(text), limit=LIMIT,
                         derived=written is None)]
+
+
+def written_fields(spec: Any, config: Config) -> list[WrittenField]:
+    return [(f"channels.{NAME}.text", spec.get("text"))] if isinstance(spec, dict) else []
+
+
+CHANNEL = Channel(NAME, {"en": "Recruiting"}, snippets, written_fields, keys=("text", "url"))

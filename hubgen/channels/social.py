@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from hubgen.channels.channel import Channel, WrittenField
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.fields import mapping_spec, text_spec
-from hubgen.channels.platforms import PLATFORMS, Platform, count, shorten_to_fit
+from hubgen.channels.platforms import PLATFORMS, Platform, count, enabled_platforms, shorten_to_fit
+from hubgen.config import Config
 from hubgen.model import Snippet
 
-__all__ = ["NAME", "snippets"]
+__all__ = ["CHANNEL", "NAME", "snippets"]
 
 NAME = "social"
-KEYS = ("hashtags", *PLATFORMS)
-# What a derived post says, from short to long: X and Bluesky get one sentence, the long-form
-# networks get the headline and the lead as well.
-LONG_FORM = ("linkedin", "facebook", "instagram")
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    spec = mapping_spec(ctx, NAME, KEYS)
+    spec = mapping_spec(ctx, CHANNEL)
     if spec is None:
         return []
     hashtags = _hashtags(ctx, spec.get("hashtags", []))
     found = []
-    for name in ctx.site.config.channels.platforms:
+    for name in enabled_platforms(ctx.site.config):
         if spec.get(name) is False:
             continue
         field = f"channels.{NAME}.{name}"
@@ -35,7 +34,8 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
             text = _derive(ctx, platform, url, hashtags)
         else:
             text = _with_hashtags(platform, ctx.render(written, field, ctx.values(url)), hashtags)
-        found.append(ctx.snippet(NAME, text, field=field if written else f"channels.{NAME}",
+        found.append(ctx.snippet(NAME, text,
+                                 field=field if written is not None else f"channels.{NAME}",
                                  url=url, length=count(name, text), limit=platform.limit,
                                  unit=platform.unit, platform=name, derived=written is None))
     return found
@@ -89,7 +89,9 @@ def _with_hashtags(platform: Platform, text: str, hashtags: list[str]) -> str:
 def _derive(ctx: ChannelContext, platform: Platform, url: str, hashtags: list[str]) -> str:
     values = ctx.values(url)
     sentence = values["key_message"] or values["summary"]
-    if platform.name in LONG_FORM:
+    # From short to long: X and Bluesky get one sentence, the long-form networks the headline
+    # and the lead as well.
+    if platform.long_form:
         parts = [values["title"], values["summary"]]
         if values["key_message"] and values["key_message"] not in values["summary"]:
             parts.append(values["key_message"])
@@ -99,3 +101,13 @@ def _derive(ctx: ChannelContext, platform: Platform, url: str, hashtags: list[st
     tags = _fitting_tags(platform, body, hashtags)
     tail = separator + url + _join_tags(platform, tags)
     return shorten_to_fit(platform.name, body, tail) + tail
+
+
+def written_fields(spec: Any, config: Config) -> list[WrittenField]:
+    if not isinstance(spec, dict):
+        return []
+    return [(f"channels.{NAME}.{name}", spec.get(name)) for name in enabled_platforms(config)]
+
+
+CHANNEL = Channel(NAME, {"en": "Social"}, snippets, written_fields,
+                  keys=("hashtags", *PLATFORMS), key_message_per_platform=True)

@@ -1,12 +1,18 @@
 """Checks: the channels' texts held against the message they come from, and against each other.
 
 Each check is one module with one function that reports to a Report; none raises or prints.
+`CHECKS` lists them in the order they run, each with its scope: a `message` check reads one
+message at a time (and is remembered per message), a `site` check relates messages to each other.
 `run_checks` runs them all, as `hubgen build` and `hubgen check` do. Snippet limits are the
 channel layer's (`hubgen.channels.limit_problems`): the build writes the kit before failing on
 them, so they are not reported here.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
 
 from hubgen.checks.drift import check_drift
 from hubgen.checks.embargo import check_embargo
@@ -19,15 +25,40 @@ from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.parallel import parallel_map
 
-__all__ = ["run_checks"]
+__all__ = ["CHECKS", "Check", "CheckInput", "run_checks"]
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    """What a check may read: for a `message` check, a site of that one message."""
+
+    site: Site
+    snippets: dict[Message, list[Snippet]]
+    report: Report
+    memo: Memo
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    scope: Literal["message", "site"]
+    run: Callable[[CheckInput], None]
+
+
+CHECKS = (
+    Check("drift", "message", lambda i: check_drift(i.site, i.report)),
+    Check("key_message", "message", lambda i: check_key_message(i.site, i.snippets, i.report)),
+    Check("glossary", "message", lambda i: check_glossary(i.site, i.report)),
+    Check("links", "site", lambda i: check_links(i.site, i.report, i.memo)),
+    Check("embargo", "site", lambda i: check_embargo(i.site, i.snippets, i.report)),
+    Check("translations", "site", lambda i: check_translations(i.site, i.report)),
+)
 
 
 def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
                memo: Memo | None = None) -> None:
-    """Every consistency check over every message; problems go to `report`.
-
-    The checks that read one message at a time are remembered per message; those that relate
-    messages to each other (links, embargo order, translations) run over the whole site."""
+    """Every check over every message; problems go to `report`. The message checks run first,
+    remembered per message, then the site checks over the whole site."""
     memo = memo or Memo()
     config = fingerprint(site.config)
     keys = [fingerprint(config, m, snippets[m]) for m in site.messages]
@@ -36,17 +67,18 @@ def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Repor
         return parallel_map(_one_message, positions, (site, snippets))
 
     memo.get_all("checks", keys, report, make)
-    check_links(site, report, memo)
-    check_embargo(site, snippets, report)
-    check_translations(site, report)
+    whole = CheckInput(site, snippets, report, memo)
+    for check in CHECKS:
+        if check.scope == "site":
+            check.run(whole)
 
 
 def _one_message(shared: tuple[Site, dict[Message, list[Snippet]]],
                  position: int) -> tuple[None, tuple[Problem, ...]]:
     site, snippets = shared
     message = site.messages[position]
-    alone, report = Site(site.config, (message,)), Report()
-    check_drift(alone, report)
-    check_key_message(alone, {message: snippets[message]}, report)
-    check_glossary(alone, report)
-    return None, tuple(report.problems)
+    alone = CheckInput(Site(site.config, (message,)), {message: snippets[message]}, Report(), Memo())
+    for check in CHECKS:
+        if check.scope == "message":
+            check.run(alone)
+    return None, tuple(alone.report.problems)

@@ -17,7 +17,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.channels.registry import channel
+from hubgen.channels.values import render_key_message
 from hubgen.errors import Report
 from hubgen.model import Message, Site, Snippet
 from hubgen.paths import site_paths
@@ -52,25 +53,21 @@ def carries(text: str, key_message: str, shortened: bool) -> bool:
 
 
 def _slot(snippet: Snippet) -> str:
-    """Where the key message is owed: per platform for social, once for the other channels."""
-    return f"social.{snippet.platform}" if snippet.channel == "social" else snippet.channel
-
-
-def _render(message: Message, url: str) -> str | None:
-    values = {"title": message.title, "summary": message.summary, "url": url}
-    try:
-        return render_text(message.key_message, values, message.facts)
-    except SnippetTemplateError:  # reported by the channels already
-        return None
+    """Where the key message is owed: in each platform's post for some channels (social), once
+    in the others."""
+    if channel(snippet.channel).key_message_per_platform and snippet.platform:
+        return f"{snippet.channel}.{snippet.platform}"
+    return snippet.channel
 
 
 def _missing(site: Site, message: Message, snippets: list[Snippet]) -> list[str]:
-    # Rendered once, unless it holds {{ url }}, which differs by channel.
-    same = (_render(message, site_paths(site.config).message_url(message))
+    # Rendered once, unless it holds {{ url }}, which differs by channel. A broken one is
+    # reported by the channels already.
+    same = (render_key_message(message, site_paths(site.config).message_url(message))
             if "url" not in message.key_message else None)
     carried: dict[str, bool] = {}
     for snippet in snippets:
-        key = same or _render(message, snippet.url)
+        key = same or render_key_message(message, snippet.url)
         if key is None:
             return []
         slot = _slot(snippet)

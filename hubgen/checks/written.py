@@ -9,7 +9,10 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from hubgen.channels.channel import WrittenField
+from hubgen.channels.registry import channels_made
 from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.channels.values import render_key_message, template_values
 from hubgen.content.markdown import parse_markdown
 from hubgen.model import Message, Site
 from hubgen.paths import site_paths
@@ -30,12 +33,9 @@ class Written:
 
 def _values(site: Site, message: Message) -> dict[str, str] | None:
     """What snippet templates can use; None when the key message itself is broken."""
-    values = {"title": message.title, "summary": message.summary,
-              "url": site_paths(site.config).message_url(message)}
-    try:
-        return {**values, "key_message": render_text(message.key_message, values, message.facts)}
-    except SnippetTemplateError:
-        return None
+    url = site_paths(site.config).message_url(message)
+    key = render_key_message(message, url)
+    return None if key is None else template_values(message, url, key)
 
 
 def _render(message: Message, raw: str, values: dict[str, str] | None) -> str:
@@ -45,32 +45,15 @@ def _render(message: Message, raw: str, values: dict[str, str] | None) -> str:
         return ""
 
 
-def _channel_texts(site: Site, message: Message) -> list[tuple[str, object]]:
+def _channel_texts(site: Site, message: Message) -> list[WrittenField]:
     """(field, value) of every snippet text written in `channels:` for an enabled channel."""
-    config = site.config.channels
-    channels = message.channels
-    found: list[tuple[str, object]] = []
-    spec = channels.get("press")
-    if "press" in config.enabled and isinstance(spec, dict):
-        found.append(("channels.press.subtitle", spec.get("subtitle")))
-    spec = channels.get("social")
-    if "social" in config.enabled and isinstance(spec, dict):
-        found += [(f"channels.social.{p}", spec.get(p)) for p in config.platforms]
-    spec = channels.get("recruiting")
-    if "recruiting" in config.enabled and isinstance(spec, dict):
-        found.append(("channels.recruiting.text", spec.get("text")))
-    if "newsletter" in config.enabled:
-        found.append(("channels.newsletter", channels.get("newsletter")))
-    spec = channels.get("advocacy")
-    if "advocacy" in config.enabled:
-        posts = [spec] if isinstance(spec, str) else spec if isinstance(spec, list) else []
-        found += [(f"channels.advocacy.{i}", post) for i, post in enumerate(posts)]
-    return found
+    return [found for channel in channels_made(site.config)
+            for found in channel.written_fields(message.channels.get(channel.name), site.config)]
 
 
 def written_texts(site: Site, message: Message, *, snippets_only: bool = False) -> list[Written]:
     """The message's own texts: title, summary, key message and every written snippet text."""
-    fields: list[tuple[str, object]] = [] if snippets_only else [
+    fields: list[WrittenField] = [] if snippets_only else [
         ("title", message.title), ("summary", message.summary), ("key_message", message.key_message)]
     fields += _channel_texts(site, message)
     values = _values(site, message)

@@ -7,8 +7,7 @@ import json
 from pathlib import Path
 
 from hubgen.cli.site import site_root
-from hubgen.config.schema import CHANNELS, PLATFORMS
-from hubgen.errors import Report, UsageError
+from hubgen.errors import Report, UsageError, suggest
 from hubgen.model import Snippet
 
 __all__ = ["add_parser"]
@@ -20,12 +19,33 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Print every snippet of the message SLUG (drafts and embargoed ones too),"
                     " each with its length against the platform's limit.")
     cmd.add_argument("slug", metavar="SLUG")
-    cmd.add_argument("--channel", choices=list(CHANNELS), help="only this channel")
-    cmd.add_argument("--platform", choices=list(PLATFORMS), help="only this platform")
+    cmd.add_argument("--channel", type=_channel, metavar="NAME", help="only this channel")
+    cmd.add_argument("--platform", type=_platform, metavar="NAME", help="only this platform")
     cmd.add_argument("--lang", help="only the version in this language")
     cmd.add_argument("--json", action="store_true", help="print JSON (as in kit/snippets.json)")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
     cmd.set_defaults(run=run)
+
+
+# Checked when given, not listed as choices: the registries import every channel, which
+# `hubgen --help` and a build with nothing to do should not wait for.
+def _channel(name: str) -> str:
+    from hubgen.channels.registry import CHANNELS
+
+    return _registered(name, [c.name for c in CHANNELS])
+
+
+def _platform(name: str) -> str:
+    from hubgen.channels.platforms import PLATFORMS
+
+    return _registered(name, list(PLATFORMS))
+
+
+def _registered(name: str, known: list[str]) -> str:
+    if name not in known:  # worded as argparse words a wrong choice
+        fix = suggest(name, known, "choose from " + ", ".join(known))
+        raise argparse.ArgumentTypeError(f"invalid choice: '{name}' ({fix})")
+    return name
 
 
 def run(args: argparse.Namespace) -> int:

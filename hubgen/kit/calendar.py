@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from hubgen.channels.platforms import PLATFORMS
+from hubgen.channels.platforms import platform
+from hubgen.channels.registry import enabled_channels
 from hubgen.channels.schedule import posting_time
 from hubgen.content.dates import format_date
 from hubgen.model import Site
@@ -64,9 +65,9 @@ class Month:
 def coverage(site: Site, kit: KitMessage) -> tuple[Coverage, ...]:
     """Each channel the site makes, with the platforms this message has posts for."""
     found = []
-    for channel in site.config.channels.enabled:
+    for channel in enabled_channels(site.config):
         snippets = [s.snippet for s in kit.by_channel(channel)]
-        platforms = dict.fromkeys(PLATFORMS[s.platform].label for s in snippets if s.platform)
+        platforms = dict.fromkeys(platform(s.platform).label for s in snippets if s.platform)
         found.append(Coverage(channel, tuple(platforms), bool(snippets)))
     return tuple(found)
 

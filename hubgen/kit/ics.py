@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from hubgen.channels.registry import channel as channel_named
 from hubgen.channels.schedule import posting_time
 from hubgen.model import Site
 from hubgen.paths import site_paths
@@ -89,8 +90,9 @@ def vtimezone(zone: ZoneInfo, first: datetime, last: datetime) -> list[str]:
 
 def _description(kit: KitMessage, channel: str, public_url: str) -> str:
     snippets = [s.snippet for s in kit.by_channel(channel)]
-    if channel == "press":
-        texts = [f"Press release: {kit.message.title}"]
+    entry = channel_named(channel)
+    if not entry.calendar_texts:
+        texts = [f"{entry.label('en')}: {kit.message.title}"]
     else:
         texts = list(dict.fromkeys(
             (f"{item.label}:\n" if item.snippet.platform else "") + item.snippet.text

@@ -9,7 +9,8 @@ from datetime import datetime
 from functools import partial
 
 from hubgen import paths
-from hubgen.channels.platforms import PLATFORMS
+from hubgen.channels.platforms import platform
+from hubgen.channels.registry import CHANNELS, channel
 from hubgen.config import Config
 from hubgen.content.dates import format_date, format_time
 from hubgen.errors import Report
@@ -22,8 +23,8 @@ from hubgen.templates import Themes
 
 __all__ = ["KitMessage", "KitSnippet", "render_kit_message_page", "render_kit_pages"]
 
-CHANNEL_LABELS = {"press": "Press release", "social": "Social", "recruiting": "Recruiting",
-                  "newsletter": "Newsletter", "advocacy": "Employee advocacy"}
+CHANNEL_LABELS = {c.name: c.label("en") for c in CHANNELS}
+"""The kit is in English."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,10 @@ def _status(message: Message, now: datetime) -> str:
 
 
 def _label(snippet: Snippet) -> str:
-    name = PLATFORMS[snippet.platform].label if snippet.platform else ""
-    if snippet.channel == "advocacy":
+    name = platform(snippet.platform).label if snippet.platform else ""
+    if snippet.variant:
         return f"Post {snippet.variant}" + (f" · {name}" if name else "")
-    return name or CHANNEL_LABELS[snippet.channel]
+    return name or channel(snippet.channel).label("en")
 
 
 def kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime) -> KitMessage:

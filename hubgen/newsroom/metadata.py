@@ -12,24 +12,14 @@ from typing import Any
 from babel.core import get_global
 from markupsafe import Markup
 
+from hubgen.channels.platforms import profile_url
 from hubgen.config import Config
 from hubgen.newsroom.views import MessageView
 from hubgen.paths import site_paths
 
-__all__ = ["PROFILE_URLS", "jsonld", "news_article", "og_locale", "organization", "profile_url"]
+__all__ = ["jsonld", "news_article", "og_locale", "organization", "profile_url"]
 
 SCHEMA = "https://schema.org"
-
-PROFILE_URLS = {
-    "x": "https://x.com/",
-    "linkedin": "https://www.linkedin.com/company/",
-    "bluesky": "https://bsky.app/profile/",
-    "instagram": "https://www.instagram.com/",
-    "threads": "https://www.threads.net/@",
-    "facebook": "https://www.facebook.com/",
-    "youtube": "https://www.youtube.com/@",
-}
-"""Networks whose profile URL is a fixed prefix and the handle; a full URL is used as it is."""
 
 
 def og_locale(lang: str) -> str:
@@ -40,17 +30,6 @@ def og_locale(lang: str) -> str:
     likely: str = get_global("likely_subtags").get(parts[0].lower(), "")
     territory = next((p for p in likely.split("_")[1:] if len(p) == 2 and p.isupper()), "")
     return f"{parts[0].lower()}_{territory}" if territory else parts[0].lower()
-
-
-def profile_url(network: str, handle: str) -> str:
-    """The public profile URL of a handle, or "" when the network has no known scheme."""
-    if handle.startswith(("http://", "https://")):
-        return handle
-    if network == "mastodon" and handle.count("@") == 2:  # @user@host lives at https://host/@user
-        user, host = handle.lstrip("@").split("@")
-        return f"https://{host}/@{user}"
-    prefix = PROFILE_URLS.get(network, "")
-    return prefix + handle.lstrip("@") if prefix else ""
 
 
 def organization(config: Config, lang: str, contacts: bool = False) -> dict[str, Any]:

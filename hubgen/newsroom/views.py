@@ -7,7 +7,7 @@ from datetime import datetime
 
 from markupsafe import Markup
 
-from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.channels.values import render_key_message
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 from hubgen.newsroom.body_html import render_markdown
@@ -101,11 +101,5 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
 
 
 def _key_message(site: Site, message: Message, report: Report) -> str:
-    values = {"title": message.title, "summary": message.summary,
-              "url": site_paths(site.config).message_url(message)}
-    try:
-        return render_text(message.key_message, values, message.facts)
-    except SnippetTemplateError as exc:
-        report.error(message.source.as_posix(), message.line("key_message"), "key_message",
-                     exc.message, exc.fix)
-        return message.key_message
+    key = render_key_message(message, site_paths(site.config).message_url(message), report)
+    return message.key_message if key is None else key

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hubgen.channels import limit_problems, site_snippets
+from hubgen.channels.registry import check_config
 from hubgen.checks import run_checks
 from hubgen.config import load_config
 from hubgen.content.site_loader import load_site
@@ -33,6 +34,7 @@ def load(root: Path, report: Report, memo: Memo | None = None) -> Site:
     if config is None:
         report.raise_if_errors()
     assert config is not None
+    check_config(config, report)
     site = load_site(config, report, memo)
     report.raise_if_errors()
     return site
