@@ -30,10 +30,7 @@ def edit(site: SiteDir, path: str, old: str, new: str) -> None:
 
 def settled(preview: Preview) -> Snapshot:
     """The snapshot once the background full rebuild is done."""
-    deadline = time.monotonic() + 60
-    while preview._full_worker is not None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return preview.current()
+    return preview.settled(timeout=60)
 
 
 def files(trees: Snapshot | Rendered) -> dict[str, dict[str, object]]:

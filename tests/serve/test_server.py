@@ -24,7 +24,8 @@ def fetch(url: str) -> tuple[int, str, bytes]:
 def raw_status(port: int, target: str) -> int:
     """The status for a request line sent as is: urllib would normalise `..` away."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
-        conn.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        conn.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+                     .encode())
         head = conn.recv(4096).decode("latin-1")
     return int(head.split()[1])
 
@@ -125,7 +126,7 @@ def test_content_error_keeps_serving_and_reports(served: SiteDir) -> None:
 def events_of(port: int, page: str, seconds: float) -> list[str]:
     """The events a tab showing `page` receives during `seconds`."""
     with socket.create_connection(("127.0.0.1", port), timeout=seconds) as conn:
-        conn.sendall(f"GET /_hubgen/events?page={page} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        conn.sendall(f"GET /_hubgen/events?page={page} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
         received, deadline = b"", time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
