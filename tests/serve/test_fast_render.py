@@ -3,7 +3,6 @@ at once, exactly as a clean build makes them; the full rebuild behind it brings 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
