@@ -145,23 +145,29 @@ class Preview:
         try:
             while True:
                 with self._state:
-                    if self._wanted <= self._built:
+                    # A newer save makes its own rebuild, or asks for this one again.
+                    if self._wanted <= self._built or self._saves > self._wanted:
+                        self._background = None
+                        self._state.notify_all()
                         return
                     save = self._wanted
                 snapshot = self._full(save, css_only=False)
                 if self.on_background and snapshot:
                     self.on_background(snapshot)
-        finally:
+        except BaseException:
             with self._state:
                 self._background = None
                 self._state.notify_all()
+            raise
 
     def _full(self, save: int, css_only: bool) -> Snapshot | None:
         """A full rebuild that sees save number `save`, served when done; None when one that
-        saw it was served already, or a newer save came in while it ran."""
+        saw it was served already, or a newer save came in before it ended: every save ends
+        in a full rebuild of its own (or one behind its fast render) that sees the files after
+        it."""
         with self._one_at_a_time:
             with self._state:
-                if save and self._built >= save:
+                if (save and self._built >= save) or self._saves > save:
                     return None
                 seen = self._saves
             snapshot, site = self._render(css_only)

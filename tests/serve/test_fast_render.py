@@ -22,9 +22,14 @@ PAGES = {"public": ["news/batteriespeicher-brunsbuettel/index.html",
 
 
 def edit(site: SiteDir, path: str, old: str, new: str) -> None:
+    """Saved by rename, as editors do: a full rebuild running meanwhile reads the old file or
+    the new one, never half of it (and would fail on that)."""
     text = site.read(path)
     assert old in text, f"{old!r} not in {path}"
-    (site.root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    target = site.root / path
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(text.replace(old, new, 1), encoding="utf-8")
+    temporary.replace(target)
 
 
 def settled(preview: Preview) -> Snapshot:
