@@ -42,9 +42,10 @@ class Snapshot:
 
 class Preview:
     """Holds the snapshot served. A save is rendered at once when only a message's text changed
-    (the fast render); full rebuilds run one at a time, and one that started before the latest
-    save is dropped when it ends, since it read the files before that save. Requests never wait
-    for either: they get the last snapshot, a failed rebuild's with the last good pages."""
+    (the fast render); full rebuilds run one at a time, and a newer save supersedes one: it is
+    skipped if it has not started, and dropped when it ends if it has, since it read the files
+    before that save. Requests never wait for either: they get the last snapshot, a failed
+    rebuild's with the last good pages."""
 
     def __init__(self, options: BuildOptions,
                  on_background: Callable[[Snapshot], None] | None = None) -> None:
