@@ -11,9 +11,10 @@ from typing import Any
 import jinja2
 
 from hubgen.config import Config
-from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, theme_folder
+from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme_folder
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, fingerprint
+from hubgen.symlinks import list_files, outside_problem
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
 
@@ -54,8 +55,13 @@ class Themes:
     def fingerprint(self) -> str:
         """Every template's text: any edit to any of them renders every page again, since a
         page may include, extend or import any other."""
-        files = sorted(p for folder in self.folders for p in folder.rglob("*")
-                       if p.is_file() and not p.is_relative_to(folder / "static"))
+        files = []
+        for folder in self.folders:
+            listing = list_files(folder, link_boundary(self.config.root, folder))
+            if listing.outside:
+                raise TemplateProblem(outside_problem(*listing.outside[0], self.config.root))
+            files += [p for p in listing.files if not p.is_relative_to(folder / "static")]
+        files.sort()
         return fingerprint(*((p.as_posix(), p.read_bytes()) for p in files))
 
     def render(self, name: str, context: dict[str, Any]) -> bytes:

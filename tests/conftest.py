@@ -131,7 +131,8 @@ def running_server(root: Path, *args: str) -> Iterator[RunningServer]:
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "hubgen", "serve", "--port", str(port), *args],
                                cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/"
+    host = args[args.index("--host") + 1] if "--host" in args else "127.0.0.1"
+    url = f"http://{host}:{port}/"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:

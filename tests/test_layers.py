@@ -11,7 +11,7 @@ from conftest import REPO
 PACKAGE = REPO / "hubgen"
 # Lowest first. A module may import from its own layer (within its package) and those below.
 LAYERS: list[set[str]] = [
-    {"errors", "memo", "parallel", "filetree", "__init__"},
+    {"errors", "memo", "parallel", "filetree", "symlinks", "__init__"},
     {"config"},
     {"model"},
     {"content"},

@@ -18,7 +18,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     " Every saved change rebuilds and reloads the open browser tabs; a broken"
                     " file shows its error in the browser until it is fixed.")
     cmd.add_argument("--host", default="127.0.0.1",
-                     help="address to listen on (default: 127.0.0.1, this machine only)")
+                     help="address to listen on (default: 127.0.0.1, this machine only); the"
+                          " preview answers only requests for this address or localhost")
     cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     cmd.add_argument("--open", action="store_true", help="open the newsroom in a browser")
     cmd.add_argument("--drafts", action="store_true", help="show drafts on the newsroom too")

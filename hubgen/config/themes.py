@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hubgen.config.schema import Config
 
-__all__ = ["BUILTIN_THEMES", "KIT_THEME", "theme_folder"]
+__all__ = ["BUILTIN_THEMES", "KIT_THEME", "link_boundary", "theme_folder"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Installed from a wheel the themes are inside the package; in a checkout (and an editable
@@ -25,3 +25,9 @@ def theme_folder(config: Config) -> Path:
     if (config.root / "themes" / name).is_dir():
         return config.root / "themes" / name
     return BUILTIN_THEMES / name
+
+
+def link_boundary(root: Path, path: Path) -> Path:
+    """Where links at or under `path` may lead (resolved): into the site in `root`, or for the
+    package's own themes, which are outside every site, into those themes."""
+    return (BUILTIN_THEMES if path.is_relative_to(BUILTIN_THEMES) else root).resolve()

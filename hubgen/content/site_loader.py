@@ -11,6 +11,7 @@ from hubgen.content.message import build_message
 from hubgen.errors import Report
 from hubgen.memo import Memo, fingerprint
 from hubgen.model import Message, Site
+from hubgen.symlinks import list_files, outside_problem
 
 __all__ = ["is_message_file", "load_site", "read_message"]
 
@@ -27,9 +28,11 @@ def load_site(config: Config, report: Report, memo: Memo | None = None) -> Site:
     With a memo, a file is parsed again only when its text, the config or the set of other
     files under content/ (the images it may name) changed."""
     memo = memo or Memo()
-    files = sorted(p for p in config.content_path.rglob("*") if p.is_file())
-    sources = [p for p in files if is_message_file(p)
-               and not any(part.startswith(".") for part in p.relative_to(config.root).parts)]
+    listing = list_files(config.content_path, config.root.resolve())
+    for link, target in listing.outside:
+        report.add(outside_problem(link, target, config.root))
+    files = listing.files
+    sources = [p for p in listing.visible(config.content_path) if is_message_file(p)]
     context = fingerprint(config, [p.relative_to(config.root) for p in files if p.suffix != ".md"])
     messages = []
     for path in sources:

@@ -42,7 +42,7 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     render_search_indexes(site, views, tree, memo)
     add_share_images(site.config, (v for lang in views.values() for v in lang), tree)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
-    collect_assets(site, themes.static_folders, tree)
+    collect_assets(site, themes.static_folders, tree, report)
     return tree
 
 

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hubgen.channels import message_snippets
-from hubgen.content.site_loader import read_message
 from hubgen.errors import Report
 from hubgen.filetree import FileTree
 from hubgen.kit.pages import render_kit_message_page
@@ -24,66 +23,59 @@ from hubgen.newsroom.views import message_view
 from hubgen.pipeline.run import BuildOptions, publishable
 from hubgen.templates import TemplateProblem, Themes
 
-__all__ = ["STRUCTURE", "QuickRender"]
+__all__ = ["FastRender", "QuickRender"]
 
-STRUCTURE = ("lang", "section", "slug", "translation_key", "draft", "publish_at", "tags", "image")
-"""Fields whose change moves or adds pages or files beyond the message's own: such an edit
-waits for the full rebuild."""
+
+@dataclass(frozen=True)
+class FastRender:
+    """What a fast render made: the trees to serve, and the messages it rendered."""
+
+    public: FileTree
+    kit: FileTree
+    sources: set[Path]
+    """The saved files (absolute) whose pages it made again."""
+    edited: dict[Path, Message]
+    """Every message edited since the full rebuild `QuickRender.site` came from, these too."""
 
 
 @dataclass
 class QuickRender:
     """The fast render against the site of the last full rebuild, plus the messages edited
-    since (`edited`, by source), which that rebuild has not seen yet."""
+    since (`edited`, by source), which that rebuild has not seen yet. The preview replaces it
+    after each full rebuild (`rebased`), so that a fast render under way keeps the site it
+    started with."""
 
     options: BuildOptions
     site: Site
     edited: dict[Path, Message] = field(default_factory=dict)
-    _sources: dict[Path, Message] = field(default_factory=dict)
     _themes: tuple[Themes, Themes] | None = None
+    _sources: dict[Path, Message] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.rebased(self.site)
+        self._sources = {m.source: m for m in self.site.messages}
 
-    def rebased(self, site: Site) -> None:
-        """A full rebuild finished that saw every edit so far."""
-        self.site, self.edited = site, {}
-        self._sources = {m.source: m for m in site.messages}
+    def rebased(self, site: Site) -> QuickRender:
+        """For the site of a full rebuild that saw every edit so far; templates stay compiled."""
+        return QuickRender(self.options, site, _themes=self._themes)
 
     def forget_templates(self) -> None:
         self._themes = None
 
-    def update(self, paths: set[Path], public: FileTree,
-               kit: FileTree) -> tuple[FileTree, FileTree, set[Path]] | None:
-        """New trees with the pages of the messages saved at `paths`, and those messages'
-        files; None when the fast render doesn't apply (another kind of file, a problem, a
-        changed structure)."""
-        root = self.site.config.root
-        relatives = {p.relative_to(root) if p.is_relative_to(root) else p for p in paths}
-        # A save by rename also reports the temporary file, gone by now: not a change of its own
-        # (the full rebuild that follows sees whatever did change).
-        relatives = {r for r in relatives if r in self._sources or (root / r).exists()}
-        if not relatives or any(r not in self._sources for r in relatives):
-            return None
-        report, changed = Report(), {}
-        for relative in relatives:
-            try:
-                data = (root / relative).read_bytes()
-            except OSError:
-                return None  # deleted or renamed away
-            message = read_message(data, relative, self.site.config, report)
-            if message is None or report.errors or _moved(self._current(relative), message):
-                return None
-            changed[relative] = message
-        edited = self.edited | changed
-        trees = self._render([self._versions(m, edited) for m in changed.values()], report, public, kit)
+    def served(self, source: Path) -> Message | None:
+        """The version of the message at `source` (relative to the site) shown now."""
+        return self.edited.get(source) or self._sources.get(source)
+
+    def update(self, messages: list[Message], public: FileTree, kit: FileTree) -> FastRender | None:
+        """New trees with the pages and files of the saved `messages` (read and checked, their
+        structure unchanged); None when rendering them found a problem: the full rebuild
+        reports it."""
+        edited = self.edited | {m.source: m for m in messages}
+        report = Report()
+        trees = self._render([self._versions(m, edited) for m in messages], report, public, kit)
         if trees is None:
             return None
-        self.edited = edited
-        return *trees, {root / r for r in changed}
-
-    def _current(self, source: Path) -> Message:
-        return self.edited.get(source) or self._sources[source]
+        root = self.site.config.root
+        return FastRender(*trees, {root / m.source for m in messages}, edited)
 
     def _versions(self, message: Message, edited: dict[Path, Message]) -> tuple[Site, Message]:
         """A site of the message and its translations, all a message's own pages show of
@@ -118,7 +110,3 @@ class QuickRender:
             config = self.site.config
             self._themes = newsroom_themes(config, Memo()), Themes.for_kit(config, Memo())
         return self._themes
-
-
-def _moved(old: Message, new: Message) -> bool:
-    return any(getattr(old, name) != getattr(new, name) for name in STRUCTURE)

@@ -13,7 +13,8 @@ from hubgen.filetree import FileTree
 from hubgen.model import Site
 from hubgen.pipeline.cache import BuildCache
 from hubgen.pipeline.run import BuildOptions, render
-from hubgen.serve.fast_render import QuickRender
+from hubgen.serve.changes import Response, classify, respond
+from hubgen.serve.fast_render import FastRender, QuickRender
 
 __all__ = ["Preview", "Snapshot"]
 
@@ -40,76 +41,150 @@ class Snapshot:
 
 
 class Preview:
-    """Holds the latest snapshot; requests wait while a full rebuild they need runs."""
+    """Holds the snapshot served. A save is rendered at once when only a message's text changed
+    (the fast render); full rebuilds run one at a time, and a newer save supersedes one: it is
+    skipped if it has not started, and dropped when it ends if it has, since it read the files
+    before that save. Requests never wait for either: they get the last snapshot, a failed
+    rebuild's with the last good pages."""
 
     def __init__(self, options: BuildOptions,
                  on_background: Callable[[Snapshot], None] | None = None) -> None:
         self.options = options
         self.on_background = on_background
         """Told of each full rebuild that ran behind a fast render."""
-        self._changed = threading.Condition()
-        self._building = False
+        self._state = threading.Condition()
+        """Guards the fields below; held for moments only, never during a render."""
         self._snapshot = Snapshot(0)
-        self._one_at_a_time = threading.Lock()
+        self._quick: QuickRender | None = None
+        self._saves = 0
+        """Saves so far, counted as they come in."""
+        self._built = 0
+        """The saves the served full rebuild had seen."""
+        self._wanted = 0
+        """The save the full rebuild behind the last fast render must see."""
+        self._background: threading.Thread | None = None
+        self._saving = threading.Lock()  # one save's fast render at a time, in order
+        self._one_at_a_time = threading.Lock()  # one full rebuild at a time
         # What the last rebuild made, so the next one redoes only what changed; the first
         # starts from what `hubgen build` left in .hubgen-cache/ (entries are keyed by content,
         # so any mismatch is only a miss).
         self.memo = BuildCache(options.root).memo()
-        self._quick: QuickRender | None = None
-        self._edits = 0
-        """Fast renders so far: a full rebuild that started before the last one is outdated."""
-        self._full_pending = False
-        self._full_worker: threading.Thread | None = None
 
-    def rebuild(self, css_only: bool = False) -> Snapshot:
-        """A full rebuild, served when done."""
-        with self._one_at_a_time:
-            with self._changed:
-                self._building, edits = True, self._edits
-            return self._finish(*self._render(css_only), edits) or self._snapshot
+    def rebuild(self) -> Snapshot:
+        """A full rebuild of everything saved so far; the snapshot served after it."""
+        with self._state:
+            save = self._saves
+        return self._full(save, css_only=False) or self.current()
 
-    def changed(self, paths: set[Path]) -> Snapshot:
+    def changed(self, paths: set[Path]) -> Snapshot | None:
         """After saves: the fast render when it applies, served at once, with the full rebuild
-        following in the background; otherwise the full rebuild."""
-        if all(p.suffix == ".css" for p in paths):
-            return self.rebuild(css_only=True)
+        following in the background; otherwise the full rebuild. None when a newer save took
+        over: its own rebuild follows."""
+        with self._state:
+            self._saves += 1
+            save = self._saves
+        with self._saving:
+            response, fast = self._fast_render(paths)
+        if fast is not None:
+            self._in_background(save)
+            return fast
+        return self._full(save, css_only=response is Response.STYLESHEETS)
+
+    def current(self) -> Snapshot:
+        """The snapshot to serve: never a half-built one, and at once."""
+        with self._state:
+            return self._snapshot
+
+    def wait_newer(self, generation: int, timeout: float) -> Snapshot:
+        with self._state:
+            self._state.wait_for(lambda: self._snapshot.generation > generation, timeout)
+            return self._snapshot
+
+    def settled(self, timeout: float) -> Snapshot:
+        """The snapshot once the full rebuilds behind fast renders are done."""
+        with self._state:
+            self._state.wait_for(lambda: self._background is None, timeout)
+            return self._snapshot
+
+    def _fast_render(self, paths: set[Path]) -> tuple[Response, Snapshot | None]:
         started = time.perf_counter()
-        with self._changed:
+        with self._state:
             last, quick = self._snapshot, self._quick
-            done = None if last.failed or quick is None else quick.update(paths, last.public, last.kit)
-            if done is not None:
-                public, kit, rendered = done
-                self._edits += 1
-                self._snapshot = Snapshot(last.generation + 1, public, kit, last.problems,
-                                          seconds=time.perf_counter() - started, quick_paths=rendered)
-                self._changed.notify_all()
-                snapshot = self._snapshot
-            elif quick is not None:
-                quick.forget_templates()  # a template or the config may have changed
+        if quick is None:
+            return Response.FULL_REBUILD, None  # no full rebuild has succeeded yet
+        done: FastRender | None = None
+        try:
+            changes = classify(paths, quick.site.config, quick.served)
+            response = respond(changes)
+            if response is Response.FAST_RENDER and not last.failed:
+                done = quick.update([c.message for c in changes if c.message], last.public, last.kit)
+        except Exception:  # whatever it is, the full rebuild reports it
+            response = Response.FULL_REBUILD
         if done is None:
-            return self.rebuild()
-        self._full_in_background()
-        return snapshot
+            quick.forget_templates()  # a template or the config may have changed
+            return response, None
+        with self._state:
+            if self._snapshot is not last:
+                # A full rebuild that started after this save was served meanwhile: it has it.
+                return response, None
+            quick.edited = done.edited
+            self._snapshot = Snapshot(last.generation + 1, done.public, done.kit, last.problems,
+                                      seconds=time.perf_counter() - started,
+                                      quick_paths=done.sources)
+            self._state.notify_all()
+            return response, self._snapshot
 
-    def _full_in_background(self) -> None:
-        with self._changed:
-            self._full_pending = True
-            if self._full_worker is None:
-                self._full_worker = threading.Thread(target=self._full_rebuilds, daemon=True)
-                self._full_worker.start()
+    def _in_background(self, save: int) -> None:
+        with self._state:
+            self._wanted = max(self._wanted, save)
+            if self._background is None:
+                self._background = threading.Thread(target=self._background_rebuilds, daemon=True)
+                self._background.start()
 
-    def _full_rebuilds(self) -> None:
-        """Full rebuilds until one has seen every edit; pages stay served meanwhile."""
-        while True:
-            with self._changed:
-                if not self._full_pending:
-                    self._full_worker = None
-                    return
-                self._full_pending, edits = False, self._edits
-            with self._one_at_a_time:
-                snapshot = self._finish(*self._render(css_only=False), edits)
-            if self.on_background and snapshot:
-                self.on_background(snapshot)
+    def _background_rebuilds(self) -> None:
+        """Full rebuilds until one has seen every fast render; pages stay served meanwhile."""
+        try:
+            while True:
+                with self._state:
+                    # A newer save makes its own rebuild, or asks for this one again.
+                    if self._wanted <= self._built or self._saves > self._wanted:
+                        self._background = None
+                        self._state.notify_all()
+                        return
+                    save = self._wanted
+                snapshot = self._full(save, css_only=False)
+                if self.on_background and snapshot:
+                    self.on_background(snapshot)
+        except BaseException:
+            with self._state:
+                self._background = None
+                self._state.notify_all()
+            raise
+
+    def _full(self, save: int, css_only: bool) -> Snapshot | None:
+        """A full rebuild that sees save number `save`, served when done; None when one that
+        saw it was served already, or a newer save came in before it ended: every save ends
+        in a full rebuild of its own (or one behind its fast render) that sees the files after
+        it."""
+        with self._one_at_a_time:
+            with self._state:
+                if (save and self._built >= save) or self._saves > save:
+                    return None
+                seen = self._saves
+            snapshot, site = self._render(css_only)
+            with self._state:
+                if self._saves != seen:
+                    return None
+                last = self._snapshot
+                if snapshot.failed:  # keep serving the last good pages under the error overlay
+                    snapshot = replace(snapshot, public=last.public, kit=last.kit)
+                self._snapshot = replace(snapshot, generation=last.generation + 1)
+                self._built = seen
+                if site is not None:
+                    self._quick = (self._quick.rebased(site) if self._quick
+                                   else QuickRender(self.options, site))
+                self._state.notify_all()
+                return self._snapshot
 
     def _render(self, css_only: bool) -> tuple[Snapshot, Site | None]:
         started = time.perf_counter()
@@ -120,44 +195,14 @@ class Preview:
             snapshot = Snapshot(0, rendered.public, rendered.kit,
                                 tuple(rendered.over_limit + rendered.warnings), css_only=css_only)
         except ProblemsError as exc:
-            snapshot = self._failed(tuple(exc.problems))
+            snapshot = _failed(tuple(exc.problems))
         except HubgenError as exc:
-            snapshot = self._failed((Problem("hubgen", 0, "build", str(exc)),))
+            snapshot = _failed((Problem("hubgen", 0, "build", str(exc)),))
         except Exception as exc:
-            snapshot = self._failed((Problem("hubgen", 0, "internal error", repr(exc),
-                                             "please report this"),))
+            snapshot = _failed((Problem("hubgen", 0, "internal error", repr(exc),
+                                        "please report this"),))
         return replace(snapshot, seconds=time.perf_counter() - started), site
 
-    def _finish(self, snapshot: Snapshot, site: Site | None, edits: int) -> Snapshot | None:
-        """Serve a full rebuild, unless a fast render came in while it ran: it read the files
-        before that save and would take the newer page back, so another one follows."""
-        with self._changed:
-            self._building = False
-            outdated = self._edits != edits
-            if not outdated:
-                self._snapshot = replace(snapshot, generation=self._snapshot.generation + 1)
-                if site is not None:
-                    self._quick = self._quick or QuickRender(self.options, site)
-                    self._quick.rebased(site)
-            self._changed.notify_all()
-        if outdated:
-            self._full_in_background()
-            return None
-        return self._snapshot
 
-    def _failed(self, problems: tuple[Problem, ...]) -> Snapshot:
-        # Keep serving the last good pages under the error overlay.
-        last = self._snapshot
-        return Snapshot(0, last.public, last.kit, problems, failed=True)
-
-    def current(self, timeout: float = 30.0) -> Snapshot:
-        """The snapshot to serve: never a half-built one."""
-        with self._changed:
-            self._changed.wait_for(lambda: not self._building, timeout)
-            return self._snapshot
-
-    def wait_newer(self, generation: int, timeout: float) -> Snapshot:
-        with self._changed:
-            self._changed.wait_for(
-                lambda: self._snapshot.generation > generation and not self._building, timeout)
-            return self._snapshot
+def _failed(problems: tuple[Problem, ...]) -> Snapshot:
+    return Snapshot(0, problems=problems, failed=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import mimetypes
+import re
 import socket
 import sys
 import threading
@@ -14,20 +15,38 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from hubgen.config import load_config
-from hubgen.config.themes import theme_folder
+from hubgen.config.themes import link_boundary, theme_folder
 from hubgen.errors import Report, UsageError
 from hubgen.pipeline.run import BuildOptions
 from hubgen.serve.livereload import EVENTS_PATH, event, inject
 from hubgen.serve.preview import Preview, Snapshot
 from hubgen.serve.watch import SourceWatcher
+from hubgen.symlinks import leads_outside
 
-__all__ = ["KIT_PREFIX", "PreviewServer", "serve"]
+__all__ = ["KIT_PREFIX", "PreviewServer", "host_allowed", "serve"]
 
 KIT_PREFIX = "/_kit/"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_HOST = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[^:\[\]]+)(?::(?P<port>[0-9]{1,5}))?")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("application/atom+xml", ".xml")
 mimetypes.add_type("text/plain", ".md")
+
+
+def host_allowed(host: str | None, bind: str, port: int) -> bool:
+    """Whether a request's Host header names this server: a loopback name or the address it
+    was started on, with its port or none. A page of another site that a browser sends here
+    through DNS rebinding names that site instead; refusing it keeps the kit's embargoed texts
+    unreadable to it (webpack-dev-server's allowedHosts and Vite's server.allowedHosts do the
+    same)."""
+    found = _HOST.fullmatch(host or "")
+    names = {"localhost", "127.0.0.1", "[::1]", _url_host(bind).lower()}
+    return (found is not None and found["name"].lower() in names
+            and (found["port"] is None or int(found["port"]) == port))
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 def resolve(url_path: str) -> tuple[str, str] | None:
@@ -53,41 +72,74 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:
+        if self._refused():
+            return
         if urlsplit(self.path).path == EVENTS_PATH:
             self._events()
             return
         self._send_file(head=False)
 
     def do_HEAD(self) -> None:
-        self._send_file(head=True)
+        if not self._refused():
+            self._send_file(head=True)
+
+    def _refused(self) -> bool:
+        """403 for a request whose Host isn't this server's, on every path."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) == 1 and host_allowed(hosts[0], self.server.host, self.server.port):
+            return False
+        url, host = self.server.url, hosts[0] if hosts else ""
+        body = (f"403 Forbidden: hubgen serve answers requests for {url} only, not for {host!r}"
+                " (the Host header): pages of other sites must not read the preview, whose"
+                f" channel kit shows embargoed texts. Open {url} instead.\n").encode()
+        self.send_response(HTTPStatus.FORBIDDEN)
+        self._send_headers("text/plain; charset=utf-8", len(body))
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        self.close_connection = True
+        return True
 
     def _send_file(self, head: bool) -> None:
         snapshot = self.server.preview.current()
         target = resolve(self.path)
-        found = snapshot.lookup(*target) if target else None
-        if (found is None and target and not target[1].endswith(".html")
+        body = self._read(snapshot.lookup(*target)) if target else None
+        if (body is None and target and not target[1].endswith(".html")
                 and snapshot.lookup(target[0], target[1] + "/index.html") is not None):
             self._redirect(urlsplit(self.path).path + "/")
             return
         status = HTTPStatus.OK
         name = target[1] if target else "404.html"
-        if found is None:
+        if body is None:
             status, name = HTTPStatus.NOT_FOUND, "404.html"
-            found = snapshot.lookup("public", "404.html") or b"<h1>404 Not Found</h1>"
-        body = found.read_bytes() if isinstance(found, Path) else found
+            body = self._read(snapshot.lookup("public", "404.html")) or b"<h1>404 Not Found</h1>"
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if content_type == "text/html":
             body = inject(body, snapshot.problems)
         if content_type.startswith("text/") or content_type.endswith(("xml", "json", "javascript")):
             content_type += "; charset=utf-8"
         self.send_response(status)
+        self._send_headers(content_type, len(body))
+        if not head:
+            self.wfile.write(body)
+
+    def _send_headers(self, content_type: str, length: int) -> None:
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        if not head:
-            self.wfile.write(body)
+
+    def _read(self, found: bytes | Path | None) -> bytes | None:
+        """A file of the snapshot, unless it is gone since or has become a link out of the site
+        (the build checked it, but it may have changed after)."""
+        if not isinstance(found, Path):
+            return found
+        if leads_outside(found, link_boundary(self.server.preview.options.root, found)):
+            return None
+        try:
+            return found.read_bytes()
+        except OSError:
+            return None
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -149,6 +201,8 @@ class PreviewServer(ThreadingHTTPServer):
         self.preview = preview
         self.verbose = verbose
         self.stopping = threading.Event()
+        self.host, self.port = address[0], int(self.server_address[1])
+        self.url = f"http://{_url_host(self.host)}:{self.port}/"
 
 
 def _free_port(host: str, start: int) -> int:
@@ -175,8 +229,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
     _report(preview.rebuild())
     watcher = _watcher(options, preview)
     watcher.start()
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{server.server_address[1]}/"
+    url = server.url
     print(f"serving {url} (newsroom) and {url}_kit/ (channel kit); Ctrl+C stops", flush=True)
     if open_browser:
         webbrowser.open(url)
@@ -202,7 +255,9 @@ def _watcher(options: BuildOptions, preview: Preview) -> SourceWatcher:
     return SourceWatcher(options.root, outputs, changed, extra)
 
 
-def _report(snapshot: Snapshot) -> None:
+def _report(snapshot: Snapshot | None) -> None:
+    if snapshot is None:
+        return  # a newer save took over; its own report follows
     if snapshot.failed:
         for problem in snapshot.problems:
             print(problem, file=sys.stderr, flush=True)

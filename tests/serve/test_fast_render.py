@@ -3,7 +3,6 @@ at once, exactly as a clean build makes them; the full rebuild behind it brings 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
@@ -23,17 +22,19 @@ PAGES = {"public": ["news/batteriespeicher-brunsbuettel/index.html",
 
 
 def edit(site: SiteDir, path: str, old: str, new: str) -> None:
+    """Saved by rename, as editors do: a full rebuild running meanwhile reads the old file or
+    the new one, never half of it (and would fail on that)."""
     text = site.read(path)
     assert old in text, f"{old!r} not in {path}"
-    (site.root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+    target = site.root / path
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(text.replace(old, new, 1), encoding="utf-8")
+    temporary.replace(target)
 
 
 def settled(preview: Preview) -> Snapshot:
     """The snapshot once the background full rebuild is done."""
-    deadline = time.monotonic() + 60
-    while preview._full_worker is not None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return preview.current()
+    return preview.settled(timeout=60)
 
 
 def files(trees: Snapshot | Rendered) -> dict[str, dict[str, object]]:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from conftest import SiteDir, free_port, running_server
+
+import hubgen.serve.preview
+from hubgen.pipeline.run import BuildOptions, Rendered, render
+from hubgen.serve.preview import Preview
+from hubgen.serve.server import PreviewServer
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -24,7 +33,8 @@ def fetch(url: str) -> tuple[int, str, bytes]:
 def raw_status(port: int, target: str) -> int:
     """The status for a request line sent as is: urllib would normalise `..` away."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
-        conn.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        conn.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+                     .encode())
         head = conn.recv(4096).decode("latin-1")
     return int(head.split()[1])
 
@@ -125,7 +135,7 @@ def test_content_error_keeps_serving_and_reports(served: SiteDir) -> None:
 def events_of(port: int, page: str, seconds: float) -> list[str]:
     """The events a tab showing `page` receives during `seconds`."""
     with socket.create_connection(("127.0.0.1", port), timeout=seconds) as conn:
-        conn.sendall(f"GET /_hubgen/events?page={page} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        conn.sendall(f"GET /_hubgen/events?page={page} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
         received, deadline = b"", time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
@@ -147,3 +157,130 @@ def test_only_tabs_whose_page_changed_reload(served: SiteDir) -> None:
                            extra="slug: solar\ntags: [Energie]")
             seen = {page: tab.result() for page, tab in tabs.items()}
     assert seen == {"/news/solar/": ["reload"], "/news/wind/": [], "/_kit/de/news/wind/": []}
+
+
+@contextmanager
+def serving(root: Path, host: str = "127.0.0.1") -> Iterator[PreviewServer]:
+    """The preview server in this process, on a free port, built once and not watching."""
+    preview = Preview(BuildOptions(root))
+    assert not preview.rebuild().failed
+    server = PreviewServer((host, 0), preview)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.stopping.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def request(server: PreviewServer, path: str, *hosts: str,
+            method: str = "GET") -> http.client.HTTPResponse:
+    """The response to a request sent with exactly these Host headers (none for no argument)."""
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=5)
+    conn.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+    for host in hosts:
+        conn.putheader("Host", host)
+    conn.endheaders()
+    return conn.getresponse()
+
+
+ALLOWED = ["127.0.0.1:{port}", "127.0.0.1", "localhost:{port}", "LocalHost", "[::1]:{port}", "[::1]"]
+REFUSED = ["evil.example", "evil.example:{port}", "127.0.0.1.evil.example:{port}",
+           "localhost.evil.example", "evil.localhost", "127.0.0.1:{other}", "localhost:x", "",
+           "127.0.0.1:{port}, evil.example", "[::1", "::1", "127.1:{port}", "2130706433",
+           "localhost.", "[::ffff:7f00:1]:{port}", "127.0.0.1:{port}/"]
+PATHS = ["/", "/_kit/snippets.json", "/_hubgen/events?page=/", "/missing/", "/../hubgen.toml"]
+
+
+def test_requests_for_other_hosts_are_refused_on_every_path(served: SiteDir) -> None:
+    with serving(served.root) as server:
+        names = {"port": server.port, "other": server.port + 1}
+        for path in PATHS:
+            for host in REFUSED:
+                response = request(server, path, host.format(**names))
+                body = response.read().decode()
+                assert response.status == 403, (path, host)
+                assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+                assert f"answers requests for http://127.0.0.1:{server.port}/ only" in body
+                assert "embargoed" not in response.headers.get("Content-Type", "")
+            for hosts in ((), ("127.0.0.1", "evil.example"), ("127.0.0.1", "127.0.0.1")):
+                assert request(server, path, *hosts).status == 403, (path, hosts)
+            response = request(server, path, "evil.example", method="HEAD")
+            assert response.status == 403 and response.read() == b""
+
+
+def test_requests_for_this_server_are_answered(served: SiteDir) -> None:
+    with serving(served.root) as server:
+        for host in ALLOWED:
+            response = request(server, "/_kit/snippets.json", host.format(port=server.port))
+            assert (response.status, response.headers["Content-Type"]) == (
+                200, "application/json; charset=utf-8"), host
+            assert b"Solarpark" in response.read()
+        events = request(server, "/_hubgen/events?page=/", f"localhost:{server.port}")
+        assert events.status == 200 and events.readline() == b"retry: 500\n"
+        events.close()
+
+
+def test_the_address_given_with_host_is_allowed(served: SiteDir) -> None:
+    with serving(served.root, host="127.0.0.2") as server:
+        assert request(server, "/", f"127.0.0.2:{server.port}").status == 200
+        assert request(server, "/", "localhost").status == 200
+        assert request(server, "/", f"127.0.0.3:{server.port}").status == 403
+
+
+def test_no_cors_headers(served: SiteDir) -> None:
+    with serving(served.root) as server:
+        for path in PATHS[:-2]:
+            for host, method in (("127.0.0.1", "GET"), ("evil.example", "GET"),
+                                 ("127.0.0.1", "OPTIONS"), ("127.0.0.1", "HEAD")):
+                response = request(server, path, host, method=method)
+                headers = [name.lower() for name in response.headers]
+                response.close()
+                assert not [h for h in headers if h.startswith("access-control-")], (path, method)
+
+
+def test_a_file_that_became_a_link_out_of_the_site_is_not_served(served: SiteDir,
+                                                                  tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private\n", encoding="utf-8")
+    notes = served.write("static/notes.txt", "public\n")
+    gone = served.write("static/gone.txt", "soon gone\n")
+    with serving(served.root) as server:
+        assert request(server, "/notes.txt", "127.0.0.1").read() == b"public\n"
+        notes.unlink()
+        notes.symlink_to(secret)  # after the build: the preview has not rebuilt yet
+        gone.unlink()
+        for path in ("/notes.txt", "/gone.txt"):
+            response = request(server, path, "127.0.0.1")
+            assert response.status == 404 and b"private" not in response.read()
+
+
+def test_requests_never_wait_for_a_rebuild_in_progress(served: SiteDir,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def stuck(options: BuildOptions, progress: object = None, memo: object = None) -> Rendered:
+        started.set()
+        release.wait(30)
+        return render(options)
+
+    with serving(served.root) as server:
+        monkeypatch.setattr(hubgen.serve.preview, "render", stuck)
+        served.write("templates/message.html", "{{ 'x' * 3000 }}")
+        save = threading.Thread(target=server.preview.changed,
+                                args=({served.root / "templates/message.html"},))
+        save.start()
+        assert started.wait(10)
+        took = time.monotonic()
+        for path in ("/news/solar/", "/_kit/", "/atom.xml"):
+            response = request(server, path, "127.0.0.1")
+            assert response.status == 200 and b"x" * 1000 not in response.read()
+        events = request(server, "/_hubgen/events?page=/news/solar/", "127.0.0.1")
+        assert events.readline() == b"retry: 500\n"
+        events.close()
+        assert time.monotonic() - took < 2
+        release.set()
+        save.join(30)
