@@ -19,11 +19,11 @@ DERIVED = {
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    if NAME not in ctx.site.config.channels.enabled or ctx.spec(NAME) is False:
+    if not ctx.site.config.channels.has_channel(NAME) or ctx.spec(NAME) is False:
         return []
     field = f"channels.{NAME}"
     posts = _written(ctx, field)
-    targets = [p for p in TARGETS if p in ctx.site.config.channels.platforms] or ["linkedin"]
+    targets = [p for p in TARGETS if ctx.site.config.channels.has_platform(p)] or ["linkedin"]
     found = []
     for variant, written in enumerate(posts or _derived(ctx), 1):
         for platform in targets:

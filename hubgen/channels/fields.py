@@ -11,7 +11,7 @@ __all__ = ["check_channel_names", "mapping_spec", "text_spec"]
 
 
 def _enabled(ctx: ChannelContext, channel: str) -> bool:
-    return channel in ctx.site.config.channels.enabled and ctx.spec(channel) is not False
+    return ctx.site.config.channels.has_channel(channel) and ctx.spec(channel) is not False
 
 
 def mapping_spec(ctx: ChannelContext, channel: str, keys: tuple[str, ...]) -> dict[str, Any] | None:

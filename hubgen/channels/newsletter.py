@@ -24,7 +24,7 @@ def _derived(values: dict[str, str]) -> str:
 
 
 def snippets(ctx: ChannelContext) -> list[Snippet]:
-    if NAME not in ctx.site.config.channels.enabled or ctx.spec(NAME) is False:
+    if not ctx.site.config.channels.has_channel(NAME) or ctx.spec(NAME) is False:
         return []
     field = f"channels.{NAME}"
     url = ctx.tagged_url(NAME, "email")

@@ -24,7 +24,7 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
         return []
     hashtags = _hashtags(ctx, spec.get("hashtags", []))
     found = []
-    for name in ctx.site.config.channels.platforms:
+    for name in ctx.site.config.channels.platforms_of(PLATFORMS):
         if spec.get(name) is False:
             continue
         field = f"channels.{NAME}.{name}"

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
+from hubgen.channels.platforms import PLATFORMS
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.content.markdown import parse_markdown
 from hubgen.model import Message, Site
@@ -49,18 +50,18 @@ def _channel_texts(site: Site, message: Message) -> list[tuple[str, object]]:
     channels = message.channels
     found: list[tuple[str, object]] = []
     spec = channels.get("press")
-    if "press" in config.enabled and isinstance(spec, dict):
+    if config.has_channel("press") and isinstance(spec, dict):
         found.append(("channels.press.subtitle", spec.get("subtitle")))
     spec = channels.get("social")
-    if "social" in config.enabled and isinstance(spec, dict):
-        found += [(f"channels.social.{p}", spec.get(p)) for p in config.platforms]
+    if config.has_channel("social") and isinstance(spec, dict):
+        found += [(f"channels.social.{p}", spec.get(p)) for p in config.platforms_of(PLATFORMS)]
     spec = channels.get("recruiting")
-    if "recruiting" in config.enabled and isinstance(spec, dict):
+    if config.has_channel("recruiting") and isinstance(spec, dict):
         found.append(("channels.recruiting.text", spec.get("text")))
-    if "newsletter" in config.enabled:
+    if config.has_channel("newsletter"):
         found.append(("channels.newsletter", channels.get("newsletter")))
     spec = channels.get("advocacy")
-    if "advocacy" in config.enabled:
+    if config.has_channel("advocacy"):
         posts = [spec] if isinstance(spec, str) else spec if isinstance(spec, list) else []
         found += [(f"channels.advocacy.{i}", post) for i, post in enumerate(posts)]
     return found

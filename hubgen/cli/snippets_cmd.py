@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 from hubgen.cli.site import site_root
-from hubgen.config.schema import CHANNELS, PLATFORMS
 from hubgen.errors import Report, UsageError
 from hubgen.model import Snippet
 
@@ -20,8 +19,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Print every snippet of the message SLUG (drafts and embargoed ones too),"
                     " each with its length against the platform's limit.")
     cmd.add_argument("slug", metavar="SLUG")
-    cmd.add_argument("--channel", choices=list(CHANNELS), help="only this channel")
-    cmd.add_argument("--platform", choices=list(PLATFORMS), help="only this platform")
+    cmd.add_argument("--channel", help="only this channel")
+    cmd.add_argument("--platform", help="only this platform")
     cmd.add_argument("--lang", help="only the version in this language")
     cmd.add_argument("--json", action="store_true", help="print JSON (as in kit/snippets.json)")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
@@ -30,9 +29,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not above: the CLI imports every command to list them in --help.
-    from hubgen.channels import message_snippets
+    from hubgen.channels import CHANNELS, message_snippets
+    from hubgen.channels.platforms import PLATFORMS
     from hubgen.pipeline.run import load
 
+    choices: list[tuple[str, str | None, list[str]]] = [
+        ("--channel", args.channel, list(CHANNELS)), ("--platform", args.platform, list(PLATFORMS))]
+    for option, value, names in choices:
+        if value is not None and value not in names:
+            raise UsageError(f"{option}: invalid choice: '{value}' (choose from {', '.join(names)})")
     report = Report()
     site = load(site_root(args.site), report)
     messages = [m for m in site.messages

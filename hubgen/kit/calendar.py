@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from hubgen.channels import CHANNELS
 from hubgen.channels.platforms import PLATFORMS
 from hubgen.channels.schedule import posting_time
 from hubgen.content.dates import format_date
@@ -64,7 +65,7 @@ class Month:
 def coverage(site: Site, kit: KitMessage) -> tuple[Coverage, ...]:
     """Each channel the site makes, with the platforms this message has posts for."""
     found = []
-    for channel in site.config.channels.enabled:
+    for channel in site.config.channels.channels_of(CHANNELS):
         snippets = [s.snippet for s in kit.by_channel(channel)]
         platforms = dict.fromkeys(PLATFORMS[s.platform].label for s in snippets if s.platform)
         found.append(Coverage(channel, tuple(platforms), bool(snippets)))

@@ -8,6 +8,7 @@ import io
 import json
 from typing import Any
 
+from hubgen.channels.platforms import PLATFORMS
 from hubgen.channels.schedule import posting_time
 from hubgen.filetree import FileTree
 from hubgen.model import Message, Site, Snippet
@@ -46,7 +47,7 @@ def render_snippet_files(message: Message, snippets: list[Snippet], tree: FileTr
 
 def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
     """Social posts of every message that isn't a draft, one file per platform and tool."""
-    for platform in site.config.channels.platforms:
+    for platform in site.config.channels.platforms_of(PLATFORMS):
         buffer, hootsuite = _writer(), _writer()
         buffer[1].writerow(BUFFER_COLUMNS)
         for message in sorted(site.messages, key=lambda m: m.publish_at):
