@@ -68,15 +68,15 @@ def email(value: str, ctx: Context) -> str:
 
 
 def language(value: str, ctx: Context) -> str:
-    if not LANG_RE.match(value):
-        raise Invalid(f"{quoted(value)} is not a language code", "use codes like de, en, fr")
+    if problem := _language_problem(value):
+        raise Invalid(problem, "use codes like de, en, fr")
     return value
 
 
 def languages(value: tuple[str, ...], ctx: Context) -> tuple[str, ...]:
     default = ctx.values.get("site.language", "")
-    problems = [Invalid(f"{quoted(lang)} is not a language code", "use codes like de, en, fr",
-                        key=str(n)) for n, lang in enumerate(value) if not LANG_RE.match(lang)]
+    problems = [Invalid(problem, "use codes like de, en, fr", key=str(n))
+                for n, lang in enumerate(value) if (problem := _language_problem(lang))]
     problems += [Invalid(f"{quoted(lang)} is listed twice", "list each language once", key=str(n))
                  for n, lang in enumerate(value) if lang in value[:n]]
     if default and default not in value:
@@ -85,6 +85,19 @@ def languages(value: tuple[str, ...], ctx: Context) -> tuple[str, ...]:
     if problems:
         raise Invalid.all(problems)
     return value
+
+
+def _language_problem(code: str) -> str:
+    if not LANG_RE.match(code):
+        return f"{quoted(code)} is not a language code"
+    # Imported here: only a config with languages needs Babel's locale data.
+    from babel import Locale, UnknownLocaleError
+
+    try:  # as content/dates.py hands it to Babel: dates are written in each language
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return f"{quoted(code)} is a language hubgen can't write dates in"
+    return ""
 
 
 def timezone(value: str, ctx: Context) -> ZoneInfo:

@@ -22,9 +22,12 @@ __all__ = ["CONFIG_FILE", "load_config"]
 
 MAX_BYTES = 1_000_000
 """A config is a few kilobytes; more is a mistake (or an attack), refused before parsing."""
-MAX_TEXT = 500
+MAX_TEXT = 300
 MAX_LONG_TEXT = 20_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters break the XML of feeds and sitemaps, and a line break in a name breaks the
+# drawing of share images: a paragraph may hold tabs and line breaks, nothing else may.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_LONG = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ITEM = Option("")
 
 
@@ -216,7 +219,9 @@ def _text(raw: object, key: str, option: Option, empty_ok: bool, what: str = "va
         fixes = {"key": "name it, or remove the entry", "value": "write one" if option.required else
                  "remove the entry" if entry else "write one, or leave the key out for the default"}
         raise Invalid(f"the {what} is empty", fixes[what])
-    if control := _CONTROL.search(raw):
+    if control := (_CONTROL_LONG if option.long else _CONTROL).search(raw):
+        if control.group() in "\n\r\u2028\u2029":
+            raise Invalid(f"the {what} has a line break", "write it on one line")
         raise Invalid(f"the {what} contains the control character U+{ord(control.group()):04X}",
                       "remove it")
     limit = MAX_LONG_TEXT if option.long else MAX_TEXT
