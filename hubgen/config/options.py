@@ -80,8 +80,8 @@ def option(default: T, doc: str, *, shown: str = "", check: Check | None = None,
     return field(default=default, metadata=meta)
 
 
-def required(doc: str, *, check: Check | None = None, example: str = "") -> Any:
-    return field(metadata={OPTION: Option(doc, "required", check, required=True, example=example)})
+def required(doc: str, *, check: Check | None = None) -> Any:
+    return field(metadata={OPTION: Option(doc, "required", check, required=True)})
 
 
 def derived(derive: Callable[[Context], Any], doc: str, *, shown: str,
