@@ -7,7 +7,7 @@ them and docs.py writes docs/config.md from them (`python -m hubgen.config.docs`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -122,11 +122,12 @@ class ChannelsConfig:
     def has_platform(self, name: str) -> bool:
         return self.platforms is None or name in self.platforms
 
-    def channels_of(self, every: Iterable[str]) -> tuple[str, ...]:
-        return tuple(name for name in every if self.has_channel(name))
+    def channels_of(self, every: Collection[str]) -> tuple[str, ...]:
+        """In the order written; unknown names left out."""
+        return tuple(every) if self.enabled is None else tuple(n for n in self.enabled if n in every)
 
-    def platforms_of(self, every: Iterable[str]) -> tuple[str, ...]:
-        return tuple(name for name in every if self.has_platform(name))
+    def platforms_of(self, every: Collection[str]) -> tuple[str, ...]:
+        return tuple(every) if self.platforms is None else tuple(n for n in self.platforms if n in every)
 
 
 @dataclass(frozen=True)
