@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hubgen.config.schema import Config
+if TYPE_CHECKING:  # the schema's checks find themes: a runtime import would be a cycle
+    from hubgen.config.schema import Config
 
-__all__ = ["BUILTIN_THEMES", "KIT_THEME", "link_boundary", "theme_folder"]
+__all__ = ["BUILTIN_THEMES", "KIT_THEME", "find_theme", "link_boundary", "theme_folder"]
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Installed from a wheel the themes are inside the package; in a checkout (and an editable
@@ -16,15 +18,17 @@ BUILTIN_THEMES = next((p for p in (_PACKAGE / "themes", _PACKAGE.parent / "theme
 KIT_THEME = BUILTIN_THEMES / "_kit"
 
 
+def find_theme(root: Path, name: str) -> Path | None:
+    """The theme folder `name`: the site's own (`NAME` or `themes/NAME`), else the package's."""
+    for folder in (root / name, root / "themes" / name, BUILTIN_THEMES / name):
+        if folder.is_dir():
+            return folder
+    return None
+
+
 def theme_folder(config: Config) -> Path:
-    """`[site] theme` as a folder: the site's own (`NAME` or `themes/NAME`), else the package's."""
-    name = config.site.theme
-    local = config.root / name
-    if local.is_dir():
-        return local
-    if (config.root / "themes" / name).is_dir():
-        return config.root / "themes" / name
-    return BUILTIN_THEMES / name
+    """`[site] theme` as a folder (checked to exist when the config was loaded)."""
+    return find_theme(config.root, config.site.theme) or BUILTIN_THEMES / config.site.theme
 
 
 def link_boundary(root: Path, path: Path) -> Path:

@@ -20,9 +20,9 @@ def check_output_folder(config: Config, folder: Path) -> Path:
     if not target.is_relative_to(root) or target == root:
         raise UsageError(f"output folder {folder} is outside the site or is the site itself"
                          f" (use a folder inside {root}, such as public)")
-    sources = [config.content_path, config.static_path, root / "templates", root / "themes",
-               root / "hubgen.toml"]
-    for source in sources:
+    # The config refuses folder names that overlap (hubgen/config/checks.py); this checks
+    # where they, `--out` and any links in between really lead.
+    for source in config.sources:
         source = source.resolve()
         if source.is_relative_to(target) or target.is_relative_to(source):
             raise UsageError(f"output folder {folder} overlaps the sources in {source.name}"
