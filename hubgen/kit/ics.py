@@ -1,91 +1,94 @@
 """The editorial calendar as an iCalendar feed (RFC 5545), `kit/calendar.ics`: one event per
 message and channel at its posting time, for the team's calendar app.
 
-Written by hand: the format is small, and a dependency for it would be larger than this module.
-Times carry the site's time zone (TZID, with a VTIMEZONE listing its offsets and changes over the
-years the calendar spans); a site in UTC gets UTC times. Drafts are included as STATUS:TENTATIVE,
-like the kit shows them: planned, not confirmed. UIDs are `<slug>-<lang>-<channel>@<host>`, so a
-calendar app updates an event when its message changes instead of adding another.
+Written with icalendar, the well-kept implementation of RFC 5545 for Python: it writes the values,
+folds the lines and finds the zone's changes for the VTIMEZONE. Times carry the site's time zone
+(TZID, with a VTIMEZONE listing its offsets and changes over the years the calendar spans); a site
+in UTC gets UTC times. Drafts are included as STATUS:TENTATIVE, like the kit shows them: planned,
+not confirmed. UIDs are `<slug>-<lang>-<channel>@<host>`, so a calendar app updates an event when
+its message changes instead of adding another.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Component, Event, Timezone
+from icalendar.prop import vText
 
 from hubgen.channels.registry import channel as channel_named
 from hubgen.channels.schedule import posting_time
+from hubgen.errors import Report
+from hubgen.memo import Memo, fingerprint
 from hubgen.model import Site
 from hubgen.paths import site_paths
 
 if TYPE_CHECKING:
     from hubgen.kit.pages import KitMessage
 
-__all__ = ["calendar_ics", "escape_text", "fold", "vtimezone"]
+__all__ = ["calendar_ics"]
 
-DURATION = "PT15M"
+C = TypeVar("C", bound=Component)
+
+DURATION = timedelta(minutes=15)
 """Posts take a moment; a short slot shows where they go without blocking the day."""
+ICS = "ics"
+"""The memo namespace of written events."""
+_NOT_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+_BEGIN_EVENT, _END_EVENT = b"BEGIN:VEVENT\r\n", b"END:VEVENT\r\n"
 
 
-def escape_text(text: str) -> str:
-    """A TEXT value (RFC 5545, 3.3.11)."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\n").replace("\n", "\\n"))
+class _Text(vText):
+    """A TEXT value (RFC 5545, 3.3.11) escaped exactly as given: icalendar's vText reads `\\N` in
+    its input as a line break (its shorthand), which would split a title like `C:\\News`. TEXT
+    holds no control characters but tabs (its TSAFE-CHAR): the others are dropped, as they
+    are from the feeds."""
+
+    def to_ical(self) -> bytes:
+        text = self.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        text = _NOT_TEXT.sub("", re.sub(r"\r\n|\r|\n", r"\\n", text))
+        return text.encode("utf-8")
 
 
-def fold(line: str) -> str:
-    """Lines of at most 75 octets, continued after CRLF and a space; never inside a character."""
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line
-    parts, start, limit = [], 0, 75
-    while len(data) - start > limit:
-        end = start + limit
-        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: step back to the start
-            end -= 1
-        parts.append(data[start:end].decode("utf-8"))
-        start, limit = end, 74  # continuation lines begin with a space
-    parts.append(data[start:].decode("utf-8"))
-    return "\r\n ".join(parts)
+def _vtimezone(zone: ZoneInfo, first: datetime, last: datetime) -> Timezone:
+    """A VTIMEZONE for `zone` covering the years from `first` to `last`, one observance per
+    change in the order they happen."""
+    found = Timezone.from_tzinfo(zone, first_date=date(first.year - 1, 1, 1),
+                                 last_date=date(last.year + 2, 1, 1))
+    changes = sorted(((_onset(zone, wall, part.TZOFFSETFROM, part.TZOFFSETTO), part)
+                      for part in found.subcomponents
+                      for wall in [part.DTSTART, *(start for start, _ in part.rdates)]),
+                     key=lambda change: change[0])
+    timezone = Timezone()
+    timezone.add("TZID", zone.key)
+    for onset, part in changes:
+        observance = type(part)()
+        for name, value in (("DTSTART", onset), ("TZOFFSETFROM", part.TZOFFSETFROM),
+                            ("TZOFFSETTO", part.TZOFFSETTO), ("TZNAME", part["TZNAME"])):
+            observance.add(name, value)
+        timezone.add_component(observance)
+    return timezone
 
 
-def _offset(delta: timedelta | None) -> str:
-    minutes = int((delta or timedelta()).total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+def _onset(zone: ZoneInfo, wall: datetime, before: timedelta, after: timedelta) -> datetime:
+    """The local time before the change at which an observance begins, as RFC 5545 (3.6.5) has
+    it: its example starts US summer time at DTSTART 02:00 with TZOFFSETFROM -0500.
 
-
-def _changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
-    """The instants (UTC) between `start` and `end` at which `zone` changes its offset."""
-    found, day, before = [], start, start.astimezone(zone).utcoffset()
-    while day < end:
-        after = (day + timedelta(days=1)).astimezone(zone).utcoffset()
-        if after != before:
-            low, high = day, day + timedelta(days=1)
-            while high - low > timedelta(minutes=1):  # to the minute: zones change on minutes
-                middle = low + (high - low) / 2
-                low, high = (middle, high) if middle.astimezone(zone).utcoffset() == before else (low, middle)
-            found.append(high.replace(second=0, microsecond=0))
-            before = after
-        day += timedelta(days=1)
-    return found
-
-
-def vtimezone(zone: ZoneInfo, first: datetime, last: datetime) -> list[str]:
-    """A VTIMEZONE for `zone` covering the years from `first` to `last`."""
-    start = datetime(first.year - 1, 1, 1, tzinfo=UTC)
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone.key}"]
-    for instant in [start, *_changes(zone, start, datetime(last.year + 2, 1, 1, tzinfo=UTC))]:
-        local = instant.astimezone(zone)
-        before = (instant - timedelta(minutes=1)).astimezone(zone).utcoffset() if instant != start \
-            else local.utcoffset()
-        kind = "DAYLIGHT" if local.dst() else "STANDARD"
-        onset = (instant + (before or timedelta())).replace(tzinfo=None)  # local time before it
-        lines += [f"BEGIN:{kind}", f"DTSTART:{onset:%Y%m%dT%H%M%S}", f"TZOFFSETFROM:{_offset(before)}",
-                  f"TZOFFSETTO:{_offset(local.utcoffset())}", f"TZNAME:{local.tzname()}", f"END:{kind}"]
-    return [*lines, "END:VTIMEZONE"]
+    icalendar 7.3 writes the local time after a change forward (03:00 for 02:00 -> 03:00), which
+    its own reader, like any other, puts an hour late. Whichever it gives, the change is at
+    `wall` read in one of the two offsets; the first observance (no change) keeps its time."""
+    for offset in (before, after):
+        instant = (wall - offset).replace(tzinfo=UTC)
+        changes = (instant - timedelta(seconds=1)).astimezone(zone).utcoffset() == before \
+            and instant.astimezone(zone).utcoffset() == after
+        if changes and before != after:
+            return (instant + before).replace(tzinfo=None)
+    return wall
 
 
 def _description(kit: KitMessage, channel: str, public_url: str) -> str:
@@ -109,34 +112,61 @@ def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
             for k, name in zip(kits, names, strict=True)}
 
 
-def _event(site: Site, kit: KitMessage, channel: str, uid: str, stamp: str) -> list[str]:
+def _event(site: Site, kit: KitMessage, channel: str, uid: str) -> list[tuple[str, object]]:
+    """An event's properties but its DTSTAMP."""
     zone = site.config.site.timezone
     when = posting_time(site, kit.message)
-    start = (f"DTSTART:{when.astimezone(UTC):%Y%m%dT%H%M%SZ}" if zone.key == "UTC"
-             else f"DTSTART;TZID={zone.key}:{when:%Y%m%dT%H%M%S}")
-    status = "TENTATIVE" if kit.message.draft else "CONFIRMED"
     draft = " (draft)" if kit.message.draft else ""
-    return ["BEGIN:VEVENT", f"UID:{uid.replace('@', f'-{channel}@', 1)}", f"DTSTAMP:{stamp}", start,
-            f"DURATION:{DURATION}", f"SUMMARY:{escape_text(f'[{channel}] {kit.message.title}{draft}')}",
-            f"DESCRIPTION:{escape_text(_description(kit, channel, kit.public_url))}",
-            f"URL:{kit.public_url}", f"CATEGORIES:{channel}", f"STATUS:{status}", "END:VEVENT"]
+    return [("UID", _Text(uid.replace("@", f"-{channel}@", 1))),
+            ("DTSTART", when.astimezone(UTC) if zone.key == "UTC" else when), ("DURATION", DURATION),
+            ("SUMMARY", _Text(f"[{channel}] {kit.message.title}{draft}")),
+            ("DESCRIPTION", _Text(_description(kit, channel, kit.public_url))),
+            ("URL", kit.public_url), ("CATEGORIES", channel),
+            ("STATUS", "TENTATIVE" if kit.message.draft else "CONFIRMED")]
 
 
-def calendar_ics(site: Site, kits: list[KitMessage], now: datetime) -> str:
+def _events(site: Site, kits: list[KitMessage], uids: dict[int, str], stamp: datetime,
+            memo: Memo) -> bytes:
+    """The VEVENTs, each written once and remembered: icalendar takes a millisecond or two for
+    one (it folds character by character), and an edit changes few. Only DTSTAMP, the time of
+    the build, changes every time: it goes in front of the remembered rest (RFC 5545 gives
+    properties no order)."""
+    start = _component(Event(), [("DTSTAMP", stamp)]).to_ical(sorted=False)[:-len(_END_EVENT)]
+    zone = site.config.site.timezone.key
+    events = [_event(site, kit, channel, uids[id(kit)]) for kit in kits for channel in kit.channels]
+    # Plain strings, quick to hash; the zone's name stands for the offset a time doesn't name.
+    keys = [fingerprint(zone, *(str(part) for prop in event for part in prop)) for event in events]
+    return b"".join(start + memo.get(ICS, key, Report(), partial(_body, event))
+                    for key, event in zip(keys, events, strict=True))
+
+
+def _body(properties: list[tuple[str, object]], _: Report) -> bytes:
+    """An event as icalendar writes it, without its first line."""
+    event: bytes = _component(Event(), properties).to_ical(sorted=False)
+    return event.removeprefix(_BEGIN_EVENT)
+
+
+def _component(component: C, properties: list[tuple[str, object]]) -> C:
+    for name, value in properties:
+        component.add(name, value)
+    return component
+
+
+def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo | None = None) -> str:
     config = site.config
     host = site_paths(config).host or "hubgen"
     kits = sorted(kits, key=lambda k: (posting_time(site, k.message), k.message.lang, k.path))
     uids = _uids(kits, host)
-    stamp = f"{now.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hubgen//editorial calendar//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{escape_text(config.site.title + ' · editorial calendar')}",
-             f"X-WR-TIMEZONE:{config.site.timezone.key}"]
+    calendar = _component(Calendar(), [
+        ("VERSION", "2.0"), ("PRODID", "-//hubgen//editorial calendar//EN"),
+        ("CALSCALE", "GREGORIAN"), ("METHOD", "PUBLISH"),
+        ("X-WR-CALNAME", _Text(config.site.title + " · editorial calendar")),
+        ("X-WR-TIMEZONE", _Text(config.site.timezone.key))])
     if kits and config.site.timezone.key != "UTC":
         times = [posting_time(site, k.message) for k in kits]
-        lines += vtimezone(config.site.timezone, min(times), max(times))
-    for kit in kits:
-        for channel in kit.channels:
-            lines += _event(site, kit, channel, uids[id(kit)], stamp)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(_vtimezone(config.site.timezone, min(times), max(times)))
+    # In the order written, which is the order of RFC 5545's examples, not sorted by name.
+    written: bytes = calendar.to_ical(sorted=False)
+    end = written.rindex(b"END:VCALENDAR")
+    events = _events(site, kits, uids, now.astimezone(UTC), memo or Memo())
+    return str(written[:end] + events + written[end:], "utf-8")

@@ -109,7 +109,7 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
     # when another message changes.
     page("index.html", "", messages=messages)
     page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=calendar_months(site, messages))
-    tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now))
+    tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now, memo))
     for kit in messages:
         _message_page(page, site.config, kit, tree)
     for folder in themes.static_folders:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from html import unescape
 from urllib.parse import urljoin
@@ -12,13 +13,15 @@ from hubgen import __version__
 from hubgen.filetree import FileTree
 from hubgen.model import Site
 from hubgen.newsroom.views import MessageView, by_tag
-from hubgen.paths import feed, site_paths
+from hubgen.newsroom.xml_files import XML_LANG, add, document
+from hubgen.paths import feed as feed_path
+from hubgen.paths import site_paths
 
-__all__ = ["FEED_SIZE", "render_feeds"]
+__all__ = ["ATOM_NS", "FEED_SIZE", "render_feeds"]
 
 FEED_SIZE = 50
-# Characters XML 1.0 forbids even escaped: one stray control character would break the feed.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+ATOM_NS = "http://www.w3.org/2005/Atom"
+_ATOM = f"{{{ATOM_NS}}}"
 
 
 def render_feeds(site: Site, views: dict[str, list[MessageView]], tree: FileTree) -> None:
@@ -27,9 +30,9 @@ def render_feeds(site: Site, views: dict[str, list[MessageView]], tree: FileTree
     for lang in site.config.site.languages:
         messages = views.get(lang, [])
         home = site_paths(site.config).prefix(lang)
-        tree.add_text(feed(home), _feed(site, lang, title, home, messages[:FEED_SIZE]))
+        tree.add_text(feed_path(home), _feed(site, lang, title, home, messages[:FEED_SIZE]))
         for path, (tag, tagged) in by_tag(messages).items():
-            tree.add_text(feed(path), _feed(site, lang, f"{title}: {tag.title}", path,
+            tree.add_text(feed_path(path), _feed(site, lang, f"{title}: {tag.title}", path,
                                                    tagged[:FEED_SIZE]))
 
 
@@ -39,41 +42,38 @@ def _feed(site: Site, lang: str, title: str, page: str, messages: list[MessageVi
     # Newest entry, so an unchanged feed keeps its date; an empty one has no better date.
     updated = max((m.date for m in messages), default=datetime(1970, 1, 1, tzinfo=UTC))
     page_url = paths.url(page)
-    entries = "".join(_entry(site, m) for m in messages)
-    icon = (f"  <logo>{_text(paths.url(config.company.logo))}</logo>\n"
-            if config.company.logo else "")
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>\n'
-        f"  <title>{_text(title)}</title>\n"
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={_attr(paths.url(feed(page)))}/>\n"
-        f'  <link rel="alternate" type="text/html" href={_attr(page_url)}/>\n'
-        f"  <id>{_text(page_url)}</id>\n"
-        f"  <updated>{updated.isoformat()}</updated>\n"
-        f"  <author><name>{_text(config.company.name)}</name></author>\n"
-        f'  <generator uri="https://pypi.org/project/hubgen/" version="{__version__}">hubgen</generator>\n'
-        f"{icon}{entries}</feed>\n"
-    )
+    feed = ET.Element(_ATOM + "feed", {XML_LANG: lang})
+    add(feed, _ATOM + "title", title)
+    add(feed, _ATOM + "link", rel="self", type="application/atom+xml",
+        href=paths.url(feed_path(page)))
+    add(feed, _ATOM + "link", rel="alternate", type="text/html", href=page_url)
+    add(feed, _ATOM + "id", page_url)
+    add(feed, _ATOM + "updated", updated.isoformat())
+    add(add(feed, _ATOM + "author"), _ATOM + "name", config.company.name)
+    add(feed, _ATOM + "generator", "hubgen", uri="https://pypi.org/project/hubgen/",
+        version=__version__)
+    if config.company.logo:
+        add(feed, _ATOM + "logo", paths.url(config.company.logo))
+    for message in messages:
+        _entry(feed, site, message)
+    return document(feed, ATOM_NS, "utf-8")
 
 
-def _entry(site: Site, message: MessageView) -> str:
+def _entry(feed: ET.Element, site: Site, message: MessageView) -> None:
     html = str(message.body_html)
     if message.image:  # the picture heads the page; readers should see it too
-        html = f'<p><img src="{escape(message.image)}" alt="{escape(message.image_alt)}"></p>\n' + html
+        html = f'<p><img src="{_attr(message.image)}" alt="{_attr(message.image_alt)}"></p>\n' + html
+    entry = add(feed, _ATOM + "entry")
+    add(entry, _ATOM + "title", message.title)
+    add(entry, _ATOM + "link", rel="alternate", type="text/html", href=message.url)
+    add(entry, _ATOM + "id", message.url)
+    add(entry, _ATOM + "published", message.date.isoformat())
+    add(entry, _ATOM + "updated", message.date.isoformat())
+    add(entry, _ATOM + "summary", message.summary)
+    for tag in message.tags:
+        add(entry, _ATOM + "category", term=tag.title)
     content = _absolute_links(site_paths(site.config).url(""), message, html)
-    categories = "".join(f"    <category term={_attr(t.title)}/>\n" for t in message.tags)
-    return (
-        "  <entry>\n"
-        f"    <title>{_text(message.title)}</title>\n"
-        f'    <link rel="alternate" type="text/html" href={_attr(message.url)}/>\n'
-        f"    <id>{_text(message.url)}</id>\n"
-        f"    <published>{message.date.isoformat()}</published>\n"
-        f"    <updated>{message.date.isoformat()}</updated>\n"
-        f"    <summary>{_text(message.summary)}</summary>\n"
-        f"{categories}"
-        f'    <content type="html">{_text(content)}</content>\n'
-        "  </entry>\n"
-    )
+    add(entry, _ATOM + "content", content, type="html")
 
 
 def _absolute_links(base: str, message: MessageView, html: str) -> str:
@@ -88,9 +88,6 @@ def _absolute_links(base: str, message: MessageView, html: str) -> str:
     return re.sub(r'\b(href|src)="([^"]*)"', fix, html)
 
 
-def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
-
-
 def _attr(value: str) -> str:
-    return quoteattr(_NOT_XML.sub("", value))
+    """An HTML attribute value between double quotes."""
+    return escape(value, {'"': "&quot;"})

@@ -32,7 +32,7 @@ from hubgen.pipeline.write import Written
 __all__ = ["CACHE_DIR", "BuildCache", "Manifest"]
 
 CACHE_DIR = ".hubgen-cache"
-KEPT = ("message", "snippets", "view", "checks", "search", "references", "page")
+KEPT = ("message", "snippets", "view", "checks", "search", "references", "page", "ics")
 """Memo namespaces worth keeping on disk: work that is slow to redo. Rendered pages make the
 cache about as large as the site, and save re-rendering every page after an edit."""
 

@@ -3,7 +3,9 @@ iCalendar feed, read back with the icalendar package."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -109,6 +111,7 @@ def test_vtimezone_lists_the_changes(planned: SiteDir) -> None:
     changes = [(c.name, c.decoded("DTSTART"), c.decoded("TZOFFSETFROM"), c.decoded("TZOFFSETTO"))
                for c in zone.subcomponents]
     hour = 3600
+    # The local time before the change (RFC 5545, 3.6.5), not 03:00 as icalendar alone writes it.
     assert ("DAYLIGHT", datetime(2026, 3, 29, 2, 0), hour, 2 * hour) in [
         (n, s, f.total_seconds(), t.total_seconds()) for n, s, f, t in changes]
     assert ("STANDARD", datetime(2026, 10, 25, 3, 0), 2 * hour, hour) in [
@@ -130,3 +133,57 @@ def test_a_site_in_utc_gets_utc_times(make_site: object) -> None:
     assert calendar.walk("VTIMEZONE") == []
     start = calendar.walk("VEVENT")[0].decoded("DTSTART")
     assert start == datetime(2026, 3, 2, 8, 0, tzinfo=UTC) and start.utcoffset().total_seconds() == 0
+
+
+@pytest.mark.parametrize("name", ["America/New_York", "Australia/Lord_Howe", "Europe/Dublin"])
+def test_vtimezone_changes_exactly_when_the_zone_does(make_site: Callable[[str], SiteDir],
+                                                       name: str) -> None:
+    """Half-hour summer time (Lord Howe), the southern summer, and Dublin, whose winter time
+    is the one the tz database marks as daylight saving (negative DST)."""
+    site = make_site(CONFIG.replace('timezone = "Europe/Berlin"', f'timezone = "{name}"'))
+    site.message("content/news/park.md", date="2026-03-02 09:00 +01:00", summary="Heute.")
+    build(BuildOptions(site.root, now=NOW))
+    (vtimezone,) = icalendar.Calendar.from_ical(site.read("kit/calendar.ics")).walk("VTIMEZONE")
+    times, offsets = vtimezone.get_transitions()  # icalendar's reading of the onsets, in UTC
+    zone = ZoneInfo(name)
+    reported = [(t.replace(tzinfo=UTC), offset) for t, (offset, _, _) in zip(times, offsets, strict=True)]
+    for instant, offset in reported[1:]:  # the first observance only names the offset in use
+        assert (instant - timedelta(seconds=1)).astimezone(zone).utcoffset() != offset, instant
+        assert instant.astimezone(zone).utcoffset() == offset, instant
+    step, instant, changes = timedelta(minutes=15), datetime(2025, 1, 2, tzinfo=UTC), 0
+    while instant < datetime(2027, 12, 31, tzinfo=UTC):  # the years before and after too
+        changes += instant.astimezone(zone).utcoffset() != (instant + step).astimezone(zone).utcoffset()
+        instant += step
+    assert len(reported) - 1 == changes == 6
+
+
+def test_hostile_text_is_escaped_and_parses(site: SiteDir) -> None:
+    # YAML double quotes: `C:\\News` is one backslash; \x0b and \x1f are control characters,
+    # which TEXT values can't hold (RFC 5545, 3.3.11).
+    site.message("content/news/a.md", title=r'''"A & <b> ]]> \"c\" C:\\News; d, e \x0b\x1f 🌞"''',
+                 extra="slug: a\n")
+    build(BuildOptions(site.root, now=NOW))
+    raw = (site.root / "kit/calendar.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    assert re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", raw) is None
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
+    # Read back by hand: icalendar's reader takes the escaped backslash before N for a line break.
+    assert '\r\nSUMMARY:[press] A & <b> ]]> "c" C:\\\\News\\; d\\, e  🌞\r\n' in unfolded
+    assert '\r\nDESCRIPTION:Press release: A & <b> ]]> "c" C:\\\\News\\; d\\, e  🌞\\n\\n' in unfolded
+    (press,) = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == "a-de-press@news.example.com"]
+    assert str(press["SUMMARY"]).startswith('[press] A & <b> ]]> "c" C:')
+
+
+def test_a_rebuild_rewrites_the_changed_events_and_every_stamp(site: SiteDir) -> None:
+    """Events are remembered between builds (.hubgen-cache/): what changed is still new."""
+    site.message("content/news/park.md", title="Park", summary="Heute.", extra="slug: park")
+    site.message("content/news/wind.md", title="Wind", summary="Heute.")
+    build(BuildOptions(site.root, now=NOW))
+    site.message("content/news/park.md", title="Park mit Speicher", summary="Heute.", extra="slug: park")
+    later = NOW + timedelta(days=1, seconds=1)
+    build(BuildOptions(site.root, now=later))
+    found = {str(e["UID"]): e for e in events(site)}
+    assert str(found["park-de-press@news.example.com"]["SUMMARY"]) == "[press] Park mit Speicher"
+    assert str(found["wind-de-press@news.example.com"]["SUMMARY"]) == "[press] Wind"
+    assert {e.decoded("DTSTAMP") for e in found.values()} == {later}

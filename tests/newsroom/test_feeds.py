@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -127,3 +128,41 @@ def test_tag_pages_link_their_own_feed_too(built: SiteDir) -> None:
     assert feed_links(html) == ["../../atom.xml", "atom.xml"]
     assert 'title="Test Newsroom: Energie"' in html
     assert '<a class="feed-link" href="atom.xml" type="application/atom+xml">' in html
+
+
+# YAML double-quoted strings, so that control characters reach hubgen: \x0b, \x0c and \x1f are
+# among those XML 1.0 forbids even escaped; the feed drops them.
+HOSTILE = r"""
+slug: strom
+tags: ['A & <B>', "Q \"x\" ]]> \x1f"]
+image: media/park.svg
+image_alt: "Der \"Park\" & <Wind> \x0b"
+"""
+TITLE = r'''"Strom & <Wärme> ]]> \"Nord\" 'Süd' \x0b\x1f 🌞 &amp;"'''
+SUMMARY = r'"Mehr & <mehr> ]]> \x0c 🌞"'
+
+
+@pytest.fixture
+def hostile(site: SiteDir) -> SiteDir:
+    site.write("content/media/park.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    site.message("content/news/strom.md", title=TITLE, summary=SUMMARY, extra=HOSTILE,
+                 body="Body ]]> & <b>fett</b> \x0b mit \x1f Steuerzeichen.\n")
+    build(BuildOptions(site.root, now=NOW))
+    return site
+
+
+def test_hostile_text_makes_well_formed_feeds(hostile: SiteDir) -> None:
+    for path in feeds(hostile):
+        raw = path.read_bytes()
+        ET.fromstring(raw)  # raises on anything not well-formed
+        parsed = feedparser.parse(raw)
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", raw) is None, path
+    entry = feedparser.parse((hostile.root / "public/atom.xml").read_bytes()).entries[0]
+    assert entry.title == "Strom & <Wärme> ]]> \"Nord\" 'Süd'  🌞 &amp;"
+    assert entry.summary == "Mehr & <mehr> ]]>  🌞"
+    assert [t.term for t in entry.tags] == ["A & <B>", 'Q "x" ]]>']
+    content = ET.parse(hostile.root / "public/atom.xml").findtext(
+        "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content") or ""
+    assert 'alt="Der &quot;Park&quot; &amp; &lt;Wind&gt;"' in content  # quoted inside the HTML too
+    assert "Body ]]&gt; &amp; <b>fett</b>  mit  Steuerzeichen." in content

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import feedparser
 import pytest
 from conftest import CONFIG, SiteDir
 
@@ -127,6 +129,26 @@ def test_urls_are_escaped(make_site: Callable[[str], SiteDir]) -> None:
     news = urls(parse(site, "news-sitemap.xml"))
     assert news["https://example.com/news&more/news/a-b-c/"].findtext(
         "news:news/news:title", namespaces=NS) == "A <b> & c"
+
+
+def test_hostile_titles_make_well_formed_sitemaps(site: SiteDir) -> None:
+    # YAML double quotes, so that \x0b and \x1f (which XML 1.0 forbids even escaped) get through.
+    site.message("content/news/a.md", title=r'''"A & <b> ]]> \"c\" 'd' \x0b\x1f 🌞"''', date="2026-03-14",
+                 extra="slug: a\ntranslation_key: a\ntags: ['<T> & ]]>']\n")
+    site.message("content/news/a.en.md", title="A &amp; B", date="2026-03-14",
+                 extra="slug: a\ntranslation_key: a\n")
+    build(BuildOptions(site.root, now=NOW))
+    for name in ("sitemap.xml", "news-sitemap.xml"):
+        raw = (site.root / "public" / name).read_bytes()
+        assert not feedparser.parse(raw).bozo, name
+        assert re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", raw) is None, name
+    news = urls(parse(site, "news-sitemap.xml"))
+    titles = {loc: el.findtext("news:news/news:title", namespaces=NS) for loc, el in news.items()}
+    assert titles == {BASE + "news/a/": "A & <b> ]]> \"c\" 'd'  🌞", BASE + "en/news/a/": "A &amp; B"}
+    sitemap = urls(parse(site, "sitemap.xml"))
+    assert BASE + "tags/t/" in sitemap
+    assert [link.get("hreflang") for link in sitemap[BASE + "news/a/"].findall("xhtml:link", NS)] == [
+        "de", "en", "x-default"]
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("de", "de"), ("en", "en"), ("pt-BR", "pt"),
