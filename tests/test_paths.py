@@ -9,6 +9,7 @@ import pytest
 from conftest import CONFIG, SiteDir
 
 from hubgen.channels import site_snippets
+from hubgen.channels.platforms import enabled_platforms
 from hubgen.errors import Report
 from hubgen.paths import (
     KIT_CALENDAR,
@@ -70,7 +71,7 @@ def test_the_kit_writes_what_paths_names(rendered: Rendered) -> None:
     snippets = site_snippets(site, Report())
     named = {KIT_CALENDAR_FILE, KIT_SNIPPETS_FILE, page_file(""), page_file(KIT_CALENDAR)}
     named |= {export_file(tool, platform) for tool in ("buffer", "hootsuite")
-              for platform in site.config.channels.platforms}
+              for platform in enabled_platforms(site.config)}
     for message in site.messages:  # drafts too
         named |= {page_file(kit_page(message))} | ({kit_media(message.image)} if message.image else set())
         for snippet in snippets[message]:
