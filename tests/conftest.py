@@ -17,6 +17,7 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +55,45 @@ summary: {summary}
 """
 
 
+class CompiledOnce(jinja2.BytecodeCache):
+    """Templates compiled once for the whole test run. Every build makes new Jinja environments,
+    so each compiled the same theme again: a third of the time of a small site's build, of the
+    suite's too. Jinja compares each template's source with the checksum kept beside its code,
+    so an edited template, or one of a test's own, compiles anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[str, tuple[object, ...]], tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.compiled.get((bucket.key, _options(bucket.environment)))
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key, _options(bucket.environment)] = (bucket.checksum, bucket.code)
+
+
+def _options(env: jinja2.Environment) -> tuple[object, ...]:
+    """What else the compiled code depends on (hubgen makes every environment alike)."""
+    return (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.optimized,
+            env.block_start_string, env.variable_start_string, env.comment_start_string,
+            env.line_statement_prefix, env.newline_sequence, tuple(sorted(env.extensions)))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def compile_templates_once() -> Iterator[None]:
+    shared = CompiledOnce()
+    real = jinja2.Environment.__init__
+
+    def init(self: jinja2.Environment, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("bytecode_cache", shared)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Environment, "__init__", init)
+        yield
+
+
 @dataclass
 class SiteDir:
     """A site on disk that tests write messages into and build."""
@@ -77,7 +117,12 @@ class SiteDir:
                                                    extra=extra, body=body))
 
     def hubgen(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run the CLI as a user would, in the site folder."""
+        """`hubgen ARGS` in the site folder, its exit code and output, run in this process
+        (`run_hubgen`): a new Python importing hubgen took most of each call's time. `serve`
+        runs until stopped, so it gets a process of its own; tests/cli runs `python -m hubgen`
+        as a process too."""
+        if args[:1] != ("serve",):
+            return run_hubgen(self.root, *args)
         return subprocess.run([sys.executable, "-m", "hubgen", *args], cwd=self.root,
                               capture_output=True, text=True, timeout=120)
 
