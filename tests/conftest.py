@@ -199,16 +199,20 @@ def running_server(root: Path, *args: str) -> Iterator[RunningServer]:
                 process.kill()
 
 
-@pytest.fixture
-def demo_site(tmp_path: Path) -> SiteDir:
-    """A copy of the repository's demo newsroom, safe to edit and build."""
-    root = tmp_path / "demo"
-    root.mkdir()
+def copy_demo(root: Path) -> SiteDir:
+    """The repository's demo newsroom copied to `root`, safe to edit and build."""
+    root.mkdir(parents=True)
     shutil.copy(REPO / "hubgen.toml", root / "hubgen.toml")
     for folder in ("content", "static", "templates", "themes"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, root / folder)
     return SiteDir(root)
+
+
+@pytest.fixture
+def demo_site(tmp_path: Path) -> SiteDir:
+    """A copy of the repository's demo newsroom, safe to edit and build."""
+    return copy_demo(tmp_path / "demo")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
