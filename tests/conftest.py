@@ -215,6 +215,15 @@ def demo_site(tmp_path: Path) -> SiteDir:
     return copy_demo(tmp_path / "demo")
 
 
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """`hubgen serve` of a copy of the demo, one for the whole run, for the tests that only
+    look at it: starting a server and its first build took seconds for each of them."""
+    site = copy_demo(tmp_path_factory.mktemp("served") / "demo")
+    with running_server(site.root) as server:
+        yield server
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, keyed by relative path: compare whole trees."""
     if not folder.exists():
