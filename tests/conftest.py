@@ -130,25 +130,26 @@ class SiteDir:
         return (self.root / relative).read_text(encoding="utf-8")
 
 
+def new_site(root: Path, config: str = CONFIG) -> SiteDir:
+    """An empty site at `root` with `config`; for a module's fixture that builds one site for
+    all its tests (`tmp_path_factory.mktemp`)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "hubgen.toml").write_text(textwrap.dedent(config), encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    return SiteDir(root)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> SiteDir:
     """An empty site with the test config; add messages with `site.message(...)`."""
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "hubgen.toml").write_text(CONFIG, encoding="utf-8")
-    (root / "content").mkdir()
-    return SiteDir(root)
+    return new_site(tmp_path / "site")
 
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[[str], SiteDir]:
     """A site with a config of the test's own."""
     def make(config: str) -> SiteDir:
-        root = tmp_path / "custom"
-        root.mkdir(exist_ok=True)
-        (root / "hubgen.toml").write_text(textwrap.dedent(config), encoding="utf-8")
-        (root / "content").mkdir(exist_ok=True)
-        return SiteDir(root)
+        return new_site(tmp_path / "custom", config)
     return make
 
 
