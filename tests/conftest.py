@@ -17,6 +17,7 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +55,45 @@ summary: {summary}
 """
 
 
+class CompiledOnce(jinja2.BytecodeCache):
+    """Templates compiled once for the whole test run. Every build makes new Jinja environments,
+    so each compiled the same theme again: a third of the time of a small site's build, of the
+    suite's too. Jinja compares each template's source with the checksum kept beside its code,
+    so an edited template, or one of a test's own, compiles anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[str, tuple[object, ...]], tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self.compiled.get((bucket.key, _options(bucket.environment)))
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key, _options(bucket.environment)] = (bucket.checksum, bucket.code)
+
+
+def _options(env: jinja2.Environment) -> tuple[object, ...]:
+    """What else the compiled code depends on (hubgen makes every environment alike)."""
+    return (env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.optimized,
+            env.block_start_string, env.variable_start_string, env.comment_start_string,
+            env.line_statement_prefix, env.newline_sequence, tuple(sorted(env.extensions)))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def compile_templates_once() -> Iterator[None]:
+    shared = CompiledOnce()
+    real = jinja2.Environment.__init__
+
+    def init(self: jinja2.Environment, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("bytecode_cache", shared)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Environment, "__init__", init)
+        yield
+
+
 @dataclass
 class SiteDir:
     """A site on disk that tests write messages into and build."""
@@ -77,7 +117,12 @@ class SiteDir:
                                                    extra=extra, body=body))
 
     def hubgen(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """Run the CLI as a user would, in the site folder."""
+        """`hubgen ARGS` in the site folder, its exit code and output, run in this process
+        (`run_hubgen`): a new Python importing hubgen took most of each call's time. `serve`
+        runs until stopped, so it gets a process of its own; tests/cli runs `python -m hubgen`
+        as a process too."""
+        if args[:1] != ("serve",):
+            return run_hubgen(self.root, *args)
         return subprocess.run([sys.executable, "-m", "hubgen", *args], cwd=self.root,
                               capture_output=True, text=True, timeout=120)
 
@@ -85,25 +130,26 @@ class SiteDir:
         return (self.root / relative).read_text(encoding="utf-8")
 
 
+def new_site(root: Path, config: str = CONFIG) -> SiteDir:
+    """An empty site at `root` with `config`; for a module's fixture that builds one site for
+    all its tests (`tmp_path_factory.mktemp`)."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "hubgen.toml").write_text(textwrap.dedent(config), encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    return SiteDir(root)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> SiteDir:
     """An empty site with the test config; add messages with `site.message(...)`."""
-    root = tmp_path / "site"
-    root.mkdir()
-    (root / "hubgen.toml").write_text(CONFIG, encoding="utf-8")
-    (root / "content").mkdir()
-    return SiteDir(root)
+    return new_site(tmp_path / "site")
 
 
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[[str], SiteDir]:
     """A site with a config of the test's own."""
     def make(config: str) -> SiteDir:
-        root = tmp_path / "custom"
-        root.mkdir(exist_ok=True)
-        (root / "hubgen.toml").write_text(textwrap.dedent(config), encoding="utf-8")
-        (root / "content").mkdir(exist_ok=True)
-        return SiteDir(root)
+        return new_site(tmp_path / "custom", config)
     return make
 
 
@@ -155,16 +201,29 @@ def running_server(root: Path, *args: str) -> Iterator[RunningServer]:
                 process.kill()
 
 
-@pytest.fixture
-def demo_site(tmp_path: Path) -> SiteDir:
-    """A copy of the repository's demo newsroom, safe to edit and build."""
-    root = tmp_path / "demo"
-    root.mkdir()
+def copy_demo(root: Path) -> SiteDir:
+    """The repository's demo newsroom copied to `root`, safe to edit and build."""
+    root.mkdir(parents=True)
     shutil.copy(REPO / "hubgen.toml", root / "hubgen.toml")
     for folder in ("content", "static", "templates", "themes"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, root / folder)
     return SiteDir(root)
+
+
+@pytest.fixture
+def demo_site(tmp_path: Path) -> SiteDir:
+    """A copy of the repository's demo newsroom, safe to edit and build."""
+    return copy_demo(tmp_path / "demo")
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """`hubgen serve` of a copy of the demo, one for the whole run, for the tests that only
+    look at it: starting a server and its first build took seconds for each of them."""
+    site = copy_demo(tmp_path_factory.mktemp("served") / "demo")
+    with running_server(site.root) as server:
+        yield server
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

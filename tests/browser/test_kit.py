@@ -6,51 +6,48 @@ import json
 import urllib.request
 from typing import Any
 
-from conftest import SiteDir, running_server
+from conftest import RunningServer
 
 
-def test_copy_button_copies_exactly_the_snippet(browser: Any, demo_site: SiteDir) -> None:
-    with running_server(demo_site.root) as server:
-        with urllib.request.urlopen(server.url + "_kit/snippets.json") as response:
-            snippets = json.load(response)
-        context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-        page = context.new_page()
-        page.goto(server.url + "_kit/de/news/solarpark-husum/")
-        for name, channel, platform in (("social-x", "social", "x"), ("press", "press", None),
-                                        ("advocacy-1-linkedin", "advocacy", "linkedin")):
-            expected = next(s["text"] for s in snippets if s["message"] == "solarpark-husum"
-                            and s["channel"] == channel and s["platform"] == platform)
-            page.locator(f"button[data-copy='text-{name}']").click()
-            page.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)",
-                                   arg=expected, timeout=5_000)
-            assert page.evaluate("navigator.clipboard.readText()") == expected
-        context.close()
+def test_copy_button_copies_exactly_the_snippet(browser: Any, demo_server: RunningServer) -> None:
+    with urllib.request.urlopen(demo_server.url + "_kit/snippets.json") as response:
+        snippets = json.load(response)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(demo_server.url + "_kit/de/news/solarpark-husum/")
+    for name, channel, platform in (("social-x", "social", "x"), ("press", "press", None),
+                                    ("advocacy-1-linkedin", "advocacy", "linkedin")):
+        expected = next(s["text"] for s in snippets if s["message"] == "solarpark-husum"
+                        and s["channel"] == channel and s["platform"] == platform)
+        page.locator(f"button[data-copy='text-{name}']").click()
+        page.wait_for_function("t => navigator.clipboard.readText().then(c => c === t)",
+                               arg=expected, timeout=5_000)
+        assert page.evaluate("navigator.clipboard.readText()") == expected
+    context.close()
 
 
-def test_counters_match_snippets_json(browser: Any, demo_site: SiteDir) -> None:
-    with running_server(demo_site.root) as server:
-        with urllib.request.urlopen(server.url + "_kit/snippets.json") as response:
-            snippets = [s for s in json.load(response) if s["message"] == "solarpark-husum"
-                        and s["lang"] == "de"]
-        page = browser.new_page()
-        page.goto(server.url + "_kit/de/news/solarpark-husum/")
-        shown = page.eval_on_selector_all(
-            ".snippet", "els => els.map(e => [e.id, e.querySelector('.counter').innerText])")
-        page.close()
+def test_counters_match_snippets_json(browser: Any, demo_server: RunningServer) -> None:
+    with urllib.request.urlopen(demo_server.url + "_kit/snippets.json") as response:
+        snippets = [s for s in json.load(response) if s["message"] == "solarpark-husum"
+                    and s["lang"] == "de"]
+    page = browser.new_page()
+    page.goto(demo_server.url + "_kit/de/news/solarpark-husum/")
+    shown = page.eval_on_selector_all(
+        ".snippet", "els => els.map(e => [e.id, e.querySelector('.counter').innerText])")
+    page.close()
     assert len(shown) == len(snippets)
     for (_, counter), snippet in zip(shown, snippets, strict=True):
         limit = f" / {snippet['limit']}" if snippet["limit"] else ""
         assert counter == f"{snippet['length']}{limit} {snippet['unit']}"
 
 
-def test_kit_overview_marks_drafts_and_embargoes(browser: Any, demo_site: SiteDir) -> None:
-    with running_server(demo_site.root) as server:
-        page = browser.new_page(viewport={"width": 375, "height": 800})
-        page.goto(server.url + "_kit/")
-        rows = page.eval_on_selector_all(
-            "tbody tr", "rows => rows.map(r => [r.cells[1].innerText, r.cells[3].innerText])")
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        page.close()
+def test_kit_overview_marks_drafts_and_embargoes(browser: Any, demo_server: RunningServer) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(demo_server.url + "_kit/")
+    rows = page.eval_on_selector_all(
+        "tbody tr", "rows => rows.map(r => [r.cells[1].innerText, r.cells[3].innerText])")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.close()
     statuses = {title: status.lower() for title, status in rows}
     assert "draft" in statuses.values() and "embargoed" in statuses.values()
     assert overflow <= 0

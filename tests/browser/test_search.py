@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import SiteDir, running_server
+from conftest import RunningServer, SiteDir
 
 from hubgen.pipeline import BuildOptions, build
 
@@ -15,34 +15,32 @@ def results(page: Any, query: str) -> list[str]:
     return [str(t) for t in page.locator(".search-result-title a").all_inner_texts()]
 
 
-def test_typing_a_word_finds_the_right_message(browser: Any, demo_site: SiteDir) -> None:
-    with running_server(demo_site.root) as server:
-        page = browser.new_page()
-        page.goto(server.url)
-        page.locator(".site-nav a", has_text="Suche").click()
-        page.wait_for_load_state()
-        assert page.url == server.url + "search/"
-        assert results(page, "Artenvielfalt") == [
-            "Blühwiesen und Schafe: Mehr Artenvielfalt in unseren Solarparks"]
-        assert page.locator("[data-search-status]").inner_text() == "1 Meldung gefunden."
-        # Part of a compound word, and an umlaut written out: still found; title hits first.
-        assert results(page, "batteriespeicher")[0] == "Nordlicht baut Großbatteriespeicher in Brunsbüttel"
-        assert results(page, "miteigentuemer") == ["Bürgerwindpark: Nachbarn werden Miteigentümer"]
-        page.locator(".search-result-title a").first.click()
-        page.wait_for_load_state()
-        assert page.url == server.url + "news/buergerwindpark-nachbarn-werden-miteigentuemer/"
-        assert page.locator("h1").inner_text() == "Bürgerwindpark: Nachbarn werden Miteigentümer"
-        page.close()
+def test_typing_a_word_finds_the_right_message(browser: Any, demo_server: RunningServer) -> None:
+    page = browser.new_page()
+    page.goto(demo_server.url)
+    page.locator(".site-nav a", has_text="Suche").click()
+    page.wait_for_load_state()
+    assert page.url == demo_server.url + "search/"
+    assert results(page, "Artenvielfalt") == [
+        "Blühwiesen und Schafe: Mehr Artenvielfalt in unseren Solarparks"]
+    assert page.locator("[data-search-status]").inner_text() == "1 Meldung gefunden."
+    # Part of a compound word, and an umlaut written out: still found; title hits first.
+    assert results(page, "batteriespeicher")[0] == "Nordlicht baut Großbatteriespeicher in Brunsbüttel"
+    assert results(page, "miteigentuemer") == ["Bürgerwindpark: Nachbarn werden Miteigentümer"]
+    page.locator(".search-result-title a").first.click()
+    page.wait_for_load_state()
+    assert page.url == demo_server.url + "news/buergerwindpark-nachbarn-werden-miteigentuemer/"
+    assert page.locator("h1").inner_text() == "Bürgerwindpark: Nachbarn werden Miteigentümer"
+    page.close()
 
 
-def test_drafts_and_embargoed_messages_are_not_found(browser: Any, demo_site: SiteDir) -> None:
-    with running_server(demo_site.root) as server:
-        page = browser.new_page()
-        page.goto(server.url + "search/")
-        assert results(page, "Glimmerwatt") == []  # the demo's draft
-        assert page.locator("[data-search-status]").inner_text() == "Keine Meldung gefunden."
-        assert results(page, "Polarkranich") == []  # under embargo until 2027
-        page.close()
+def test_drafts_and_embargoed_messages_are_not_found(browser: Any, demo_server: RunningServer) -> None:
+    page = browser.new_page()
+    page.goto(demo_server.url + "search/")
+    assert results(page, "Glimmerwatt") == []  # the demo's draft
+    assert page.locator("[data-search-status]").inner_text() == "Keine Meldung gefunden."
+    assert results(page, "Polarkranich") == []  # under embargo until 2027
+    page.close()
 
 
 def test_search_works_from_the_built_folder(browser: Any, site: SiteDir) -> None:

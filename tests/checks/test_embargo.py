@@ -1,13 +1,14 @@
-"""Embargo and dates: translations not before their original; the guards on posting times and
-the press text's embargo line."""
+"""Embargo and dates: translations not before their original (cases in fixtures/embargo.md);
+the guards on posting times and the press text's embargo line."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
-from check_helpers import problems
+from check_helpers import Case, cases
 from conftest import SiteDir
 
 import hubgen.checks.embargo as embargo_check
@@ -18,54 +19,9 @@ from hubgen.pipeline.run import load
 ORIGINAL, TRANSLATION = "content/news/park.md", "content/news/park.en.md"
 
 
-DATE = "2026-03-12 09:00 +01:00"
-
-
-def versions(site: SiteDir, original: str, translation: str, translation_date: str = DATE) -> None:
-    site.message(ORIGINAL, summary="Heute.", extra=original)
-    site.message(TRANSLATION, title="Park opens", summary="Today.", date=translation_date,
-                 extra=translation)
-
-
-# (original's extra lines, translation's date, translation's extra lines, expected)
-FLAGGED = [
-    ("", "2026-03-12 08:59 +01:00", "",
-     f"{TRANSLATION}:3: warning: date: goes public 2026-03-12 08:59, before its original {ORIGINAL}"
-     " (2026-03-12 09:00) (publish it with or after the original: date: 2026-03-12 09:00)"),
-    ("embargo: 2026-03-20 09:00 +01:00", DATE, "embargo: 2026-03-19 09:00 +01:00",
-     f"{TRANSLATION}:5: warning: embargo: goes public 2026-03-19 09:00, before its original"
-     f" {ORIGINAL} (2026-03-20 09:00) (publish it with or after the original: embargo: 2026-03-20 09:00)"),
-    ("embargo: 2026-03-20 09:00 +01:00", DATE, "",
-     f"{TRANSLATION}:3: warning: date: goes public 2026-03-12 09:00, before its original"
-     f" {ORIGINAL} (2026-03-20 09:00) (publish it with or after the original: date: 2026-03-20 09:00)"),
-]
-
-
-@pytest.mark.parametrize(("original", "date", "translation", "expected"), FLAGGED)
-def test_translation_before_original(site: SiteDir, original: str, date: str, translation: str,
-                                     expected: str) -> None:
-    versions(site, original, translation, date)
-    assert problems(site) == [expected]
-
-
-NEAR_MISSES = [
-    ("", DATE, ""),  # at the same time
-    ("", "2026-03-12 09:00 +02:00", "embargo: 2026-03-13 09:00 +01:00"),  # later
-    ("embargo: 2026-03-20 09:00 +01:00", DATE, "embargo: 2026-03-20 09:00 +01:00"),
-    ("", "2026-03-12 09:00 +01:00", "embargo: 2026-03-01 09:00 +01:00"),  # embargo before date
-]
-
-
-@pytest.mark.parametrize(("original", "date", "translation"), NEAR_MISSES)
-def test_translation_not_early(site: SiteDir, original: str, date: str, translation: str) -> None:
-    versions(site, original, translation, date)
-    assert problems(site) == []
-
-
-def test_no_original_no_warning(site: SiteDir) -> None:
-    site.message(TRANSLATION, title="Only English", summary="Today.",
-                 date="2026-01-01 09:00 +01:00")
-    assert problems(site) == []
+@pytest.mark.parametrize("case", cases("embargo.md"))
+def test_embargo(case: Case, tmp_path: Path) -> None:
+    assert case.problems(tmp_path) == case.expected, case.where
 
 
 @pytest.fixture

@@ -9,15 +9,17 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import SiteDir
+from conftest import SiteDir, new_site
 
 from hubgen.pipeline import BuildOptions, build
 
 NOW = datetime(2026, 4, 1, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def built(site: SiteDir) -> SiteDir:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
+    """Built once for the module: its tests only read the output."""
+    site = new_site(tmp_path_factory.mktemp("feeds"))
     site.write("content/media/park.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     site.message("content/news/solarpark.md", title="Strom & Wärme <neu> für Husum",
                  extra="""\

@@ -12,7 +12,7 @@ from typing import Any
 
 import extruct
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, new_site
 
 from hubgen.newsroom.metadata import jsonld, og_locale, profile_url
 from hubgen.pipeline import BuildOptions, build
@@ -62,11 +62,13 @@ class Head(HTMLParser):
                 if link.get("rel") == "alternate" and "hreflang" in link]
 
 
-@pytest.fixture
-def built(make_site: Callable[[str], SiteDir]) -> SiteDir:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
+    """Built once for the module: its tests only read the output."""
     company = 'short_name = "Testfirma"\nlogo = "logo.svg"\nwebsite = "https://www.testfirma.example"'
-    site = make_site(CONFIG.replace('short_name = "Testfirma"', company)
-                     + '\n[social]\nx = "@testfirma"\nmastodon = "@news@social.example"\n')
+    site = new_site(tmp_path_factory.mktemp("metadata"),
+                    CONFIG.replace('short_name = "Testfirma"', company)
+                    + '\n[social]\nx = "@testfirma"\nmastodon = "@news@social.example"\n')
     site.write("static/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     site.message("content/news/solarpark.md", title="Solarpark </script><script>alert(1)</script>",
                  extra="slug: solarpark\ntranslation_key: solarpark\ntags: [Energie]\ncontact: presse\n")

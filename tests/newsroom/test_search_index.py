@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from conftest import SiteDir
+from conftest import SiteDir, new_site
 
 from hubgen.newsroom.search import _words, normalize
 from hubgen.pipeline import BuildOptions, build
@@ -18,8 +18,10 @@ from hubgen.pipeline import BuildOptions, build
 NOW = datetime(2026, 4, 1, tzinfo=UTC)
 
 
-@pytest.fixture
-def built(site: SiteDir) -> SiteDir:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
+    """Built once for the module: its tests only read the output."""
+    site = new_site(tmp_path_factory.mktemp("search_index"))
     site.message("content/news/wind.md", title="Bürgerwindpark Dithmarschen",
                  summary="Anwohner beteiligen sich.", extra="tags: [Wind]\n",
                  body="Der Park liefert **Strom** für Größenordnungen &amp; mehr.\n")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import CONFIG, SiteDir, assert_problems, snapshot
-from PIL import Image, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from hubgen.config import ShareImages
 from hubgen.newsroom import share_images
-from hubgen.newsroom.share_images import CACHE_DIR, WIDE, Card, draw_card, wrap
+from hubgen.newsroom.share_images import CACHE_DIR, FORMATS, Card, ShareFormat, draw_card, wrap
 from hubgen.pipeline import BuildOptions, build
 
 NOW = datetime(2026, 4, 1, tzinfo=UTC)
@@ -163,7 +163,22 @@ def test_long_titles_wrap_between_words() -> None:
     assert wrap("Donaudampfschifffahrtsgesellschaft", font, 200)[0] != "Donaudampfschifffahrtsgesellschaft"
 
 
-def test_an_endless_title_is_cut_with_an_ellipsis(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", FORMATS, ids=[f.name for f in FORMATS])
+def test_an_endless_title_is_cut_with_an_ellipsis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   fmt: ShareFormat) -> None:
+    drawn: list[str] = []
+    real = ImageDraw.ImageDraw.text
+
+    def recording(self: ImageDraw.ImageDraw, xy: object, text: str, *args: object, **kwargs: object) -> None:
+        drawn.append(text)
+        real(self, xy, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", recording)
     card = Card("Wort " * 200, "Firma", "1. April 2026", "de")
-    with Image.open(io.BytesIO(draw_card(card, WIDE, ShareImages(), tmp_path))) as image:
-        assert image.size == (1200, 630)
+    with Image.open(io.BytesIO(draw_card(card, fmt, ShareImages(), tmp_path))) as image:
+        assert image.size == (fmt.width, fmt.height)
+    eyebrow, footer, *title = drawn
+    assert (eyebrow, footer) == ("Firma", "1. April 2026")
+    assert 1 < len(title) <= fmt.max_lines
+    assert title[-1].endswith(" …") and "…" not in "".join(title[:-1])
+    assert set(" ".join(title).removesuffix(" …").split()) == {"Wort"}

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import feedparser
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, new_site
 
 from hubgen.newsroom.sitemap import news_language
 from hubgen.pipeline import BuildOptions, build
@@ -20,8 +20,10 @@ NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 BASE = "https://news.example.com/"
 
 
-@pytest.fixture
-def built(site: SiteDir) -> SiteDir:
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
+    """Built once for the module: its tests only read the output."""
+    site = new_site(tmp_path_factory.mktemp("sitemap"))
     site.message("content/news/solarpark.md", title="Solarpark & Speicher",
                  date="2026-03-13 09:00 +01:00",
                  extra="slug: solarpark\ntranslation_key: solarpark\ntags: [Energie]\n")

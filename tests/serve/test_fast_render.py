@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
-from conftest import SiteDir
+from conftest import SiteDir, copy_demo, snapshot
 
-from hubgen.pipeline.run import BuildOptions, Rendered, render
+from hubgen.pipeline.run import BuildOptions, Rendered, build, render
 from hubgen.serve.preview import Preview, Snapshot
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
@@ -40,6 +41,37 @@ def settled(preview: Preview) -> Snapshot:
 def files(trees: Snapshot | Rendered) -> dict[str, dict[str, object]]:
     return {name: {**tree.texts, **{p: s.read_bytes() for p, s in tree.copies.items()}}
             for name, tree in (("public", trees.public), ("kit", trees.kit))}
+
+
+@pytest.fixture(scope="module")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteDir, dict[str, bytes]]:
+    """The demo built once for this module, and its files as they were: its .hubgen-cache
+    makes each test's first full rebuild, and the clean renders, a fraction of a cold one."""
+    site = copy_demo(tmp_path_factory.mktemp("fast_render") / "demo")
+    build(BuildOptions(site.root, now=NOW))
+    return site, sources(site.root)
+
+
+def sources(root: Path) -> dict[str, bytes]:
+    return {path: data for path, data in snapshot(root).items()
+            if path.split("/")[0] not in ("public", "kit", ".hubgen-cache")}
+
+
+@pytest.fixture
+def demo_site(built_demo: tuple[SiteDir, dict[str, bytes]]) -> SiteDir:
+    """The module's demo, put back as it was built: every file an earlier test added, changed
+    or removed (the build's output and cache aside)."""
+    site, files = built_demo
+    for path in sources(site.root).keys() - files.keys():
+        (site.root / path).unlink()
+    for path, data in files.items():
+        if not (site.root / path).is_file() or (site.root / path).read_bytes() != data:
+            (site.root / path).parent.mkdir(parents=True, exist_ok=True)
+            (site.root / path).write_bytes(data)
+    for folder in sorted((p for p in site.root.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()  # templates/ of a test's template
+    return site
 
 
 @pytest.fixture
