@@ -12,6 +12,7 @@ from hubgen.config import Config
 from hubgen.content.dates import parse_datetime
 from hubgen.content.frontmatter import FrontMatter
 from hubgen.content.slug import SLUG_RE, slugify
+from hubgen.content.tags import check_same_page
 from hubgen.errors import Report, suggest
 from hubgen.model import Message
 
@@ -22,6 +23,15 @@ FIELDS = (
     "image", "image_alt", "contact", "embargo", "draft", "channels",
 )
 REQUIRED = ("title", "date", "summary")
+# Written with no value (`embargo:`, `draft: ~`), these would silently mean "left out": no
+# embargo, not a draft. Empty tags, facts, image or contact mean "none" either way.
+NOT_EMPTY = {
+    "embargo": "remove the line for no embargo, or write embargo: YYYY-MM-DD HH:MM",
+    "draft": "write draft: true, or remove the line to publish",
+    "lang": "remove the line for the site's language, or name one",
+    "slug": "remove the line to make the slug from the title, or write one",
+    "translation_key": "remove the line, or write the key its translations share",
+}
 FACT_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -60,8 +70,7 @@ class _Fields:
 
 
 def _kind(value: object) -> str:
-    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty",
-             int: "a number", float: "a number", str: "text"}
+    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "empty", str: "text"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -73,10 +82,10 @@ def build_message(front: FrontMatter, path: Path, config: Config, report: Report
     title = fields.text("title")
     date = fields.date("date", config)
     lang = _lang(fields, path, config)
-    tags = _list_of_text(fields, "tags")
+    tags = _tags(fields)
     image, image_alt = _image(fields, config)
     draft = fields.data.get("draft", False)
-    if not isinstance(draft, bool):
+    if not isinstance(draft, bool) and draft is not None:  # None: reported as empty
         fields.problem("draft", f"must be true or false, not {_kind(draft)}", "write draft: true")
     channels = fields.data.get("channels", {}) or {}
     if not isinstance(channels, dict):
@@ -96,7 +105,7 @@ def build_message(front: FrontMatter, path: Path, config: Config, report: Report
         body_line=front.body_line,
         key_message=fields.text("key_message"),
         facts=_facts(fields),
-        tags=tuple(dict.fromkeys(tags)),
+        tags=tags,
         image=image,
         image_alt=image_alt,
         contact=_contact(fields, config),
@@ -113,6 +122,9 @@ def _check_names(fields: _Fields) -> None:
         if name not in FIELDS:
             fields.problem(str(name), "unknown field",
                            suggest(name, FIELDS, "remove it or check the spelling"))
+    for name, fix in NOT_EMPTY.items():
+        if name in fields.data and fields.data[name] is None:
+            fields.problem(name, "is empty", fix)
     for name in REQUIRED:
         value = fields.data.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -133,7 +145,7 @@ def _lang(fields: _Fields, path: Path, config: Config) -> str:
 
 
 def _slug(fields: _Fields, title: str) -> str:
-    if "slug" not in fields.data:
+    if fields.data.get("slug") is None:
         return slugify(title) or "message"
     slug = fields.text("slug")
     if not SLUG_RE.match(slug):
@@ -158,14 +170,29 @@ def _default_translation_key(path: Path, lang: str) -> str:
     return (path.parent / name).as_posix()
 
 
-def _list_of_text(fields: _Fields, name: str) -> list[str]:
-    value = fields.data.get(name, [])
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-        fields.problem(name, f"must be a list of words, not {_kind(value)}", f"write {name}: [A, B]")
-        return []
-    return [str(v).strip() for v in value if str(v).strip()]
+def _tags(fields: _Fields) -> tuple[str, ...]:
+    """The tags as first written per tag page: 'Solar' and 'solar' are one tag (one page)."""
+    value = fields.data.get("tags", [])
+    if not isinstance(value, list):
+        if value is not None:
+            fields.problem("tags", f"must be a list of words, not {_kind(value)}",
+                           "write tags: [A, B]")
+        return ()
+    pages: dict[str, str] = {}
+    for index, tag in enumerate(value):
+        name = f"tags.{index}"
+        if not isinstance(tag, str):
+            fields.problem(name, f"must be a word, not {_kind(tag)}", 'quote it, e.g. "Wind"')
+        elif not (slug := slugify(tag)):
+            if tag.strip():
+                fields.problem(name, f"'{tag}' has no letter or digit for its page address",
+                               "use a word, such as the topic's name")
+        elif slug in pages:
+            check_same_page(fields.report, fields.path, fields.lines.get(name, 1), name,
+                            tag.strip(), pages[slug], "in this message")
+        else:
+            pages[slug] = tag.strip()
+    return tuple(pages.values())
 
 
 def _image(fields: _Fields, config: Config) -> tuple[str, str]:
@@ -195,14 +222,14 @@ def _facts(fields: _Fields) -> dict[str, str]:
         return {}
     facts = {}
     for key, fact in value.items():
-        if not FACT_KEY_RE.match(str(key)):
+        if not isinstance(key, str) or not FACT_KEY_RE.match(key):
             fields.problem(f"facts.{key}", "not a usable fact name",
                            "use letters, digits and _ so that {{ facts.name }} works")
-        elif isinstance(fact, (dict, list)) or fact is None:
+        elif not isinstance(fact, str):  # numbers are read as the text written (frontmatter.py)
             fields.problem(f"facts.{key}", f"must be text or a number, not {_kind(fact)}",
                            'write it as a single value such as "40.000"')
         else:
-            facts[str(key)] = str(fact)
+            facts[key] = fact
     return facts
 
 
