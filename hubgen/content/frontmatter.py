@@ -147,7 +147,7 @@ class _Check:
         elif control := _CONTROL.search(node.value):
             raise FrontMatterError(_line(node.start_mark), "contains the control character"
                                    f" U+{ord(control.group()):04X}",
-                                   "remove it (or the escape that makes it)", name)
+                                   "remove it, or the escape such as \\0 that makes it", name)
 
     def mapping(self, node: yaml.MappingNode, prefix: str, depth: int) -> None:
         first: dict[object, int] = {}
@@ -156,6 +156,10 @@ class _Check:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise FrontMatterError(line, "a key must be a name, not a list or mapping",
                                        "write 'name: value'", prefix.rstrip(".") or "front matter")
+            if _CONTROL.search(key_node.value) or any(c in key_node.value for c in "\t\r\n"):
+                raise FrontMatterError(line, "a key contains a line break or control character",
+                                       "write the key as a plain name",
+                                       prefix.rstrip(".") or "front matter")
             self.node(key_node, name, line, depth)
             key = self.loader.construct_object(key_node)
             if key in first:

@@ -32,6 +32,7 @@ NOT_EMPTY = {
     "slug": "remove the line to make the slug from the title, or write one",
     "translation_key": "remove the line, or write the key its translations share",
 }
+QUOTE = 'put it in quotes, e.g. "yes": alone, yes, no, on, off, true and false mean true/false'
 FACT_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -53,7 +54,8 @@ class _Fields:
         if value is None:
             return default
         if isinstance(value, (dict, list, bool)):
-            self.problem(name, f"must be text, not {_kind(value)}", f"write {name}: some text")
+            self.problem(name, f"must be text, not {_kind(value)}",
+                         QUOTE if isinstance(value, bool) else f"write {name}: some text")
             return default
         return str(value).strip()
 
@@ -182,7 +184,8 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     for index, tag in enumerate(value):
         name = f"tags.{index}"
         if not isinstance(tag, str):
-            fields.problem(name, f"must be a word, not {_kind(tag)}", 'quote it, e.g. "Wind"')
+            fields.problem(name, f"must be a word, not {_kind(tag)}",
+                           QUOTE if isinstance(tag, bool) else "write one word per tag")
         elif not (slug := slugify(tag)):
             if tag.strip():
                 fields.problem(name, f"'{tag}' has no letter or digit for its page address",
@@ -227,6 +230,7 @@ def _facts(fields: _Fields) -> dict[str, str]:
                            "use letters, digits and _ so that {{ facts.name }} works")
         elif not isinstance(fact, str):  # numbers are read as the text written (frontmatter.py)
             fields.problem(f"facts.{key}", f"must be text or a number, not {_kind(fact)}",
+                           QUOTE if isinstance(fact, bool) else
                            'write it as a single value such as "40.000"')
         else:
             facts[key] = fact

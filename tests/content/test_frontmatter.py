@@ -326,3 +326,19 @@ def test_files_switched_off_or_not_markdown_are_skipped(site: SiteDir, name: str
     site.write(f"content/news/{name}", "kaputt: [\n")
     result = run_hubgen(site.root, "build")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("levels", "problem"), [
+    (10, None), (11, "nested more than 10 levels deep")])
+def test_nesting_is_bounded(levels: int, problem: str | None) -> None:
+    text = "---\nx: " + "[" * levels + "]" * levels + "\n---\n"
+    if problem is None:
+        assert parse_front_matter(text).lines["x"] == 2
+        return
+    with pytest.raises(FrontMatterError) as caught:
+        parse_front_matter(text)
+    assert (caught.value.line, caught.value.field, caught.value.message) == (2, "x" + ".0" * 10, problem)
+
+
+def test_an_anchor_without_alias_is_plain_text() -> None:
+    assert parse_front_matter("---\ntitle: &t Solarpark\n---\n").data == {"title": "Solarpark"}
