@@ -105,6 +105,9 @@ def _compose(loader: _Loader, yaml_text: str) -> yaml.MappingNode | None:
             mark, problem = exc.context_mark, f"{exc.problem} {exc.context}"
         raise FrontMatterError(_line(mark) if mark else 1, f"invalid YAML: {problem}",
                                "check indentation and quote values containing ': ' or '#'") from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000 levels
+        raise FrontMatterError(1, f"nested more than {MAX_DEPTH} levels deep",
+                               "write the values with fewer levels") from None
     except yaml.reader.ReaderError as exc:  # a raw control character
         raise FrontMatterError(yaml_text.count("\n", 0, exc.position) + 2,
                                f"invalid character U+{exc.character:04X}",

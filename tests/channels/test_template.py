@@ -238,3 +238,13 @@ def test_broken_key_message_is_reported_once(site: SiteDir) -> None:
         " (use {{ title }}, {{ summary }}, {{ facts.NAME }}, {{ url }})",
         "1 error",
     ]
+
+
+def test_a_title_is_text_not_a_template(site: SiteDir) -> None:
+    """Braces in a title or summary are what it says: in the snippets and for the checks."""
+    site.message("content/news/x.md", title="\"{{ 'x' * 99999999 }} {% for %}\"",
+                 summary='"{{ foo }}"', extra="channels:\n  social:\n    x: '{{ title }}!'\n")
+    assert site.hubgen("check").returncode == 0
+    result = site.hubgen("snippets", "x-99999999-for", "--platform", "x", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["text"] == "{{ 'x' * 99999999 }} {% for %}!"
