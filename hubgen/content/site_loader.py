@@ -15,8 +15,9 @@ from hubgen.model import Message, Site
 
 __all__ = ["MAX_MESSAGE_BYTES", "is_message_file", "load_site", "read_message", "read_source"]
 
-MAX_MESSAGE_BYTES = 256 * 1024
-"""A long press release is 10-30 kB; beyond this, Markdown parsing takes seconds per file."""
+MAX_MESSAGE_BYTES = 128 * 1024
+"""20 times the largest demo message. Markdown costs ~1.3 µs a character, but up to 60 µs in the
+worst case (a body of `[`): at this limit, a hostile file costs seconds, not minutes."""
 
 
 def is_message_file(path: Path) -> bool:

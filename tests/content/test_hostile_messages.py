@@ -75,7 +75,7 @@ def test_message_file_size_is_limited(hostile: SiteDir) -> None:
     text += "x" * (MAX_MESSAGE_BYTES - len(text.encode()))
     assert check(hostile, text)[0] == 0  # exactly at the limit
     assert check(hostile, text + "x") == (1, [
-        "content/news/m.md:1: file: is larger than 256 kB"
+        "content/news/m.md:1: file: is larger than 128 kB"
         " (split it into several messages, or link long documents as files)"])
 
 
@@ -107,3 +107,12 @@ def test_tags_spelt_differently_across_files_share_a_page_with_a_warning(site: S
     assert [line for line in result.stdout.splitlines() if "tags" in line] == [
         "content/news/b.md:5: warning: tags: 'ae' shares the page tags/ae/ with 'Ä' in"
         " content/news/a.md (write 'Ä', or a tag of its own)"]
+
+
+def test_links_per_message_are_limited(hostile: SiteDir) -> None:
+    """`[` is what Markdown takes longest over: a body of them would cost a minute to build."""
+    body = "[Link](https://example.com) " * 1000 + "\n\n" + "[^1] [" * 500
+    assert check(hostile, HEAD + "---\n" + body)[0] == 0  # exactly 2,000
+    assert check(hostile, HEAD + "---\n" + body + "\n\nmehr [") == (1, [
+        "content/news/m.md:10: body: has more than 2,000 '[' (links, images, footnotes)"
+        " (split it into several messages)"])
