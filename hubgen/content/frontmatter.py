@@ -31,6 +31,8 @@ _ALLOWED_TAGS = {*_KEPT, _YAML + "str", _YAML + "map", _YAML + "seq"}
 # Control characters break file names, HTML and feeds; lone surrogates can't be written as UTF-8.
 # Raw ones are refused by the YAML reader already; these come from escapes such as "\0".
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")  # and no tab or line break in a key
+_FLATTER = "write the value with fewer levels"
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -106,8 +108,7 @@ def _compose(loader: _Loader, yaml_text: str) -> yaml.MappingNode | None:
         raise FrontMatterError(_line(mark) if mark else 1, f"invalid YAML: {problem}",
                                "check indentation and quote values containing ': ' or '#'") from None
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at 1000 levels
-        raise FrontMatterError(1, f"nested more than {MAX_DEPTH} levels deep",
-                               "write the values with fewer levels") from None
+        raise FrontMatterError(1, f"nested more than {MAX_DEPTH} levels deep", _FLATTER) from None
     except yaml.reader.ReaderError as exc:  # a raw control character
         raise FrontMatterError(yaml_text.count("\n", 0, exc.position) + 2,
                                f"invalid character U+{exc.character:04X}",
@@ -139,7 +140,7 @@ class _Check:
                                    "remove it; front matter holds text, lists, true/false", name)
         if depth > MAX_DEPTH:
             raise FrontMatterError(_line(node.start_mark), f"nested more than {MAX_DEPTH} levels"
-                                   " deep", "write the value with fewer levels", name)
+                                   " deep", _FLATTER, name)
         if isinstance(node, yaml.MappingNode):
             self.mapping(node, name + ".", depth)
         elif isinstance(node, yaml.SequenceNode):
@@ -154,15 +155,16 @@ class _Check:
 
     def mapping(self, node: yaml.MappingNode, prefix: str, depth: int) -> None:
         first: dict[object, int] = {}
+        parent = prefix.rstrip(".") or "front matter"
         for key_node, value_node in node.value:
-            name, line = f"{prefix}{key_node.value}", _line(key_node.start_mark)
+            line = _line(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise FrontMatterError(line, "a key must be a name, not a list or mapping",
-                                       "write 'name: value'", prefix.rstrip(".") or "front matter")
-            if _CONTROL.search(key_node.value) or any(c in key_node.value for c in "\t\r\n"):
+                                       "write 'name: value'", parent)
+            if _KEY_CONTROL.search(key_node.value):
                 raise FrontMatterError(line, "a key contains a line break or control character",
-                                       "write the key as a plain name",
-                                       prefix.rstrip(".") or "front matter")
+                                       "write the key as a plain name", parent)
+            name = f"{prefix}{key_node.value}"
             self.node(key_node, name, line, depth)
             key = self.loader.construct_object(key_node)
             if key in first:
