@@ -18,6 +18,8 @@ from typing import Literal
 __all__ = ["HubgenError", "Problem", "ProblemsError", "Report", "Severity", "UsageError", "suggest"]
 
 Severity = Literal["error", "warning"]
+# Messages quote what was written, line breaks and all; a problem still prints as one line.
+_ONE_LINE = {ord(c): repr(c)[1:-1] for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +37,7 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         fix = f" ({self.fix})" if self.fix else ""
         label = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {label}{self.field}: {self.message}{fix}"
+        return f"{where}: {label}{self.field}: {self.message}{fix}".translate(_ONE_LINE)
 
 
 class HubgenError(Exception):

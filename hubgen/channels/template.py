@@ -1,17 +1,28 @@
-"""Snippet texts are small templates over the message: title, summary, key_message, facts, url."""
+"""Snippet texts are small templates over the message: `{{ title }}`, `{{ summary }}`,
+`{{ key_message }}`, `{{ facts.NAME }}` and `{{ url }}`, each optionally through `| upper`,
+`| lower` or `| trim`.
+
+Not Jinja: snippet texts come from content files, which many people write. A text is read once,
+left to right, and every `{{ … }}` is replaced by a value as it is: the work is linear in the
+text, nothing can loop, call or reach a Python object, and a `{{` inside a title stays text.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+import re
+from collections.abc import Callable, Mapping
 
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
-
-__all__ = ["NAMES", "SnippetTemplateError", "render_text"]
+__all__ = ["FILTERS", "NAMES", "SnippetTemplateError", "render_text"]
 
 NAMES = ("title", "summary", "key_message", "facts.NAME", "url")
+FILTERS: dict[str, Callable[[str], str]] = {"upper": str.upper, "lower": str.lower,
+                                            "trim": str.strip}
+
+_OPEN = re.compile(r"\{[{%#]")
+# `facts.households` or `facts["households"]`; a plain name has no part.
+_REFERENCE = re.compile(r"([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*)|\[\s*(['\"])(\w*)\3\s*\])?", re.ASCII)
+_SHOWN = 40
+"""Characters of a broken `{{ … }}` quoted in the error."""
 
 
 class SnippetTemplateError(Exception):
@@ -22,54 +33,52 @@ class SnippetTemplateError(Exception):
         self.message, self.fix = message, fix
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """`facts.NAME` with an error that names the missing fact and the ones there are."""
-
-    values: dict[str, str]
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        try:
-            return self.values[name]
-        except KeyError:
-            known = ", ".join(sorted(self.values)) or "none"
-            raise SnippetTemplateError(f"unknown fact '{name}'",
-                                       f"facts of this message: {known}") from None
-
-
-@cache
-def _env() -> SandboxedEnvironment:
-    # Sandboxed: snippet texts come from content files, which may be written by many people.
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                keep_trailing_newline=False)
-
-
-@lru_cache(maxsize=4096)
-def _compiled(text: str) -> jinja2.Template:
-    # Every channel renders the key message again, and the checks the snippet texts: compiling
-    # a text once saves most of the time rendering takes.
-    return _env().from_string(text)
-
-
-def render_text(text: str, values: dict[str, Any], facts: dict[str, str]) -> str:
+def render_text(text: str, values: Mapping[str, str], facts: Mapping[str, str]) -> str:
     """Render one snippet text; SnippetTemplateError names what is wrong."""
-    if "{" not in text:
-        return text
-    try:
-        template = _compiled(text)
-        return template.render({**values, "facts": _Facts(facts)})
-    except jinja2.UndefinedError as exc:
-        # "'foo' is undefined", "'str object' has no attribute 'foo'": the name is the last quoted
-        name = str(exc).split("'")[-2] if str(exc).count("'") >= 2 else str(exc)
-        raise SnippetTemplateError(f"unknown name '{name}'", "use " + ", ".join(
-            f"{{{{ {n} }}}}" for n in NAMES if n.split(".")[0] in values or n == "facts.NAME"
-        )) from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise SnippetTemplateError(f"template syntax: {exc.message}",
-                                   "write names as {{ name }}") from None
-    # Anything else a template can do wrong (unsafe attributes, {{ 1/0 }}, bad filter arguments)
-    # is the writer's mistake too, never a traceback.
-    except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
-        raise SnippetTemplateError(f"template error: {exc}", "write names as {{ name }}") from None
+    parts: list[str] = []
+    position = 0
+    while start := _OPEN.search(text, position):
+        if start.group() != "{{":
+            raise SnippetTemplateError(f"template syntax: '{start.group()}' is not allowed",
+                                       "only names can be used, as {{ name }}")
+        end = text.find("}}", start.end())
+        if end < 0:
+            raise SnippetTemplateError("template syntax: '{{' is not closed",
+                                       "write names as {{ name }}")
+        parts += [text[position:start.start()], _value(text[start.end():end], values, facts)]
+        position = end + 2
+    return "".join(parts) + text[position:] if parts else text
+
+
+def _value(inside: str, values: Mapping[str, str], facts: Mapping[str, str]) -> str:
+    head, *filters = (part.strip() for part in inside.split("|"))
+    reference = _REFERENCE.fullmatch(head)
+    if reference is None:
+        shown = inside.strip() if len(inside.strip()) <= _SHOWN else inside.strip()[:_SHOWN] + "…"
+        raise SnippetTemplateError(f"template syntax: '{shown}' is not a name", _use(values))
+    name, attribute, _, key = reference.groups()
+    part = attribute if attribute is not None else key
+    if name == "facts" and part is not None:
+        value = _fact(part, facts)
+    elif name in values and part is None:
+        value = str(values[name])
+    else:
+        raise SnippetTemplateError(f"unknown name '{head}'", _use(values))
+    for filter_name in filters:
+        if filter_name not in FILTERS:
+            raise SnippetTemplateError(f"unknown filter '{filter_name}'",
+                                       "use " + ", ".join(f"| {f}" for f in FILTERS) + " or none")
+        value = FILTERS[filter_name](value)
+    return value
+
+
+def _fact(name: str, facts: Mapping[str, str]) -> str:
+    if name not in facts:
+        known = ", ".join(sorted(facts)) or "none"
+        raise SnippetTemplateError(f"unknown fact '{name}'", f"facts of this message: {known}")
+    return facts[name]
+
+
+def _use(values: Mapping[str, str]) -> str:
+    return "use " + ", ".join(f"{{{{ {n} }}}}" for n in NAMES
+                              if n.split(".")[0] in values or n == "facts.NAME")

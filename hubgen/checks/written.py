@@ -31,6 +31,10 @@ class Written:
     """Rendered with the message's values; "" when the template is broken (already reported)."""
 
 
+_PLAIN = ("title", "summary")
+"""Text, never templates: `{{` in a title is what the title says."""
+
+
 def _values(site: Site, message: Message) -> dict[str, str] | None:
     """What snippet templates can use; None when the key message itself is broken."""
     url = site_paths(site.config).message_url(message)
@@ -57,7 +61,8 @@ def written_texts(site: Site, message: Message, *, snippets_only: bool = False) 
         ("title", message.title), ("summary", message.summary), ("key_message", message.key_message)]
     fields += _channel_texts(site, message)
     values = _values(site, message)
-    return [Written(name, message.line(name), str(value), _render(message, str(value), values))
+    return [Written(name, message.line(name), str(value), str(value) if name in _PLAIN
+                    else _render(message, str(value), values))
             for name, value in fields
             if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value)]
 

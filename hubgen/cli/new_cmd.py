@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import datetime
 from pathlib import Path
 
 from hubgen.cli.site import site_root
-from hubgen.config import load_config
+from hubgen.config import Config, load_config
+from hubgen.content.site_loader import load_site
 from hubgen.content.slug import SLUG_RE, slugify
 from hubgen.errors import Report, UsageError
 
@@ -40,11 +42,15 @@ def run(args: argparse.Namespace) -> int:
                          f" (use one of {', '.join(config.site.languages)})")
     if not SLUG_RE.match(args.section):
         raise UsageError(f"'{args.section}' is not a section name (use e.g. news or jobs)")
+    if re.search(r"[\x00-\x1f\x7f]", args.title):
+        raise UsageError("the title has a line break or control character (write it on one line)")
     slug = slugify(args.title) or "message"
     suffix = "" if lang == config.site.language else f".{lang}"
     path = config.content_path / args.section / f"{slug}{suffix}.md"
     if path.exists():
         raise UsageError(f"{path.relative_to(root)} exists already (choose another title)")
+    if taken := _taken(config, lang, args.section, slug):
+        raise UsageError(f"the slug '{slug}' is already used by {taken} (choose another title)")
     now = datetime.now(config.site.timezone).replace(second=0, microsecond=0)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(TEMPLATE.read_text(encoding="utf-8").format(
@@ -53,6 +59,17 @@ def run(args: argparse.Namespace) -> int:
         encoding="utf-8")
     print(path.relative_to(root))
     return 0
+
+
+def _taken(config: Config, lang: str, section: str, slug: str) -> str | None:
+    """The file whose page, or translation key, the new message would share: the name of the
+    file says nothing, its slug may come from a title or a `slug:` line."""
+    site = load_site(config, Report())  # broken files can't be asked; the build names them
+    for message in site.messages:
+        page = message.lang == lang and message.section == section and message.slug == slug
+        if page or (message.lang == lang and message.translation_key == slug):
+            return message.source.as_posix()
+    return None
 
 
 def _yaml_string(text: str) -> str:

@@ -10,7 +10,11 @@ from babel.dates import format_date as babel_date
 from babel.dates import format_datetime as babel_datetime
 from babel.dates import format_time as babel_time
 
-__all__ = ["format_date", "format_datetime", "format_time", "parse_datetime"]
+__all__ = ["YEARS", "format_date", "format_datetime", "format_time", "parse_datetime"]
+
+YEARS = range(1900, 3000)
+"""Years a message can be dated in. Near year 1 or 9999 converting zones overflows Python's
+datetime; a newsroom has nothing to date outside these."""
 
 _DATE_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
@@ -28,6 +32,8 @@ def parse_datetime(value: str, zone: ZoneInfo) -> datetime:
     if not match:
         raise ValueError(f"'{value}' is not a date")
     year, month, day, hour, minute, second, offset = match.groups()
+    if int(year) not in YEARS:
+        raise ValueError(f"year {year} is not between {YEARS[0]} and {YEARS[-1]}")
     try:
         naive = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
                          int(second or 0))

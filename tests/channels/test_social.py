@@ -199,7 +199,7 @@ def spec_errors(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         channels:
           social:
             x: [eins, zwei]
-            hashtags: 3
+            hashtags: true
         """)
     result = site.hubgen("build")
     assert result.returncode == 1
