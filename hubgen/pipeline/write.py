@@ -2,7 +2,8 @@
 
 Each tree is written to a staging folder beside its target (`.public.hubgen-new-PID`), then all
 are swapped in. A build holds a lock on its staging folders until the swap is done, so the next
-build can tell those of a killed build (no lock, no such process) and remove them.
+build can tell those of a killed build (no lock, no such process) and remove them
+(`remove_stale`, before it decides anything).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from hubgen.filetree import FileTree
 from hubgen.pipeline.safety import MARKER
 
-__all__ = ["Written", "write_folders"]
+__all__ = ["Written", "remove_stale", "write_folders"]
 
 Written = dict[str, dict[str, tuple[bytes, int, int]]]
 """Per output folder, per file: digest, size and modification time as written. The digest is
@@ -36,8 +37,6 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "",
     staged: dict[Path, Path] = {}
     written: Written = {}
     with ExitStack() as locks:
-        for target in trees:
-            _remove_stale(target)
         try:
             for target, tree in trees.items():
                 staged[target], written[str(target)] = _stage(
@@ -141,9 +140,10 @@ def _aside(target: Path, kind: str) -> Path:
     return target.with_name(f".{target.name}.hubgen-{kind}-{os.getpid()}")
 
 
-def _remove_stale(target: Path) -> None:
+def remove_stale(target: Path) -> None:
     """Remove what killed builds left beside `target`: folders no running build holds. An old
-    folder put aside while the target is missing (a build killed mid-swap) is put back."""
+    folder put aside while the target is missing (a build killed mid-swap) is put back, so
+    the site has its last complete output again."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.hubgen-(new|old)-(\d+)")
     try:
         entries = sorted(target.parent.iterdir())
