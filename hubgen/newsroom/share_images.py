@@ -188,13 +188,20 @@ def _sound(paths: list[Path], name: str, key: bytes) -> Path | None:
     """The entry of `name` whose bytes match its seal; entries that don't are removed."""
     for path in paths:
         try:
-            if path.name == _entry_name(key, name, path.read_bytes()):
+            info = path.stat()
+            if _verified(path, name, key, info.st_size, info.st_mtime_ns, info.st_ino):
                 _mark_used(path)
                 return path
             path.unlink()
         except OSError:
             continue  # removed meanwhile, or a read-only cache: drawn again
     return None
+
+
+@lru_cache(maxsize=65536)
+def _verified(path: Path, name: str, key: bytes, size: int, mtime_ns: int, inode: int) -> bool:
+    """Read and checked once per process and file version: the preview rebuilds often."""
+    return path.name == _entry_name(key, name, path.read_bytes())
 
 
 def _mark_used(path: Path) -> None:

@@ -80,18 +80,16 @@ def _read(path: Path) -> dict[tuple[str, str], tuple[object, object, object]]:
 def save_memo(path: Path, entries: dict[Slot, Made[Any]], key: bytes,
               sound: set[Slot] | None) -> None:
     """Make the file hold exactly `entries`; rows in `sound` are known to be as they should be
-    (None: nothing is known, every row is written anew). OSError if that fails."""
+    (None: nothing is known, the file is made anew). OSError if that fails."""
     try:
+        if sound is None:
+            _remove(path)
         db = _writable(path)
         try:
             with db:  # one transaction: a build killed meanwhile leaves the file as it was
-                if sound is None:
-                    db.execute("DELETE FROM memo")
-                else:
-                    keep = {(namespace.label, slot_key) for namespace, slot_key in entries}
-                    stale = [row for row in db.execute("SELECT namespace, key FROM memo")
-                             if row not in keep]
-                    db.executemany("DELETE FROM memo WHERE namespace = ? AND key = ?", stale)
+                keep = {(namespace.label, slot_key) for namespace, slot_key in entries}
+                stale = [row for row in db.execute("SELECT namespace, key FROM memo") if row not in keep]
+                db.executemany("DELETE FROM memo WHERE namespace = ? AND key = ?", stale)
                 db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?, ?)",
                                _rows(entries, key, sound or set()))
         finally:
@@ -153,8 +151,14 @@ def _writable(path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError:
         raise  # locked by another build, or read-only: not ours to replace
     except sqlite3.DatabaseError:
-        path.unlink(missing_ok=True)
+        _remove(path)
         db = sqlite3.connect(path)
         db.execute("PRAGMA auto_vacuum = FULL")  # pages of removed rows are given back
         db.execute(SCHEMA)
         return _checked(db)
+
+
+def _remove(path: Path) -> None:
+    # The journal too: SQLite would play a journal left by a killed build into the new file.
+    for name in (path.name, path.name + "-journal"):
+        path.with_name(name).unlink(missing_ok=True)

@@ -176,12 +176,19 @@ def forge(site: SiteDir, name: str, change: Callable[[Any], None]) -> None:
     path.write_bytes(sealed[:32] + json.dumps(data).encode())
 
 
-def test_a_forged_manifest_cannot_keep_an_edited_output(site: SiteDir) -> None:
+def edited_in_public(site: SiteDir) -> tuple[Path, bytes]:
+    """A built site whose press-kit page was then edited in public/: the page and its bytes
+    as built."""
     ready(site)
     build(BuildOptions(site.root, now=BEFORE))
     page = site.root / "public/press-kit/index.html"
     original = page.read_bytes()
     page.write_bytes(original.replace(b"<h1", b"<h2", 1))
+    return page, original
+
+
+def test_a_forged_manifest_cannot_keep_an_edited_output(site: SiteDir) -> None:
+    page, original = edited_in_public(site)
     forge(site, "manifest.json", lambda manifest: manifest.update(
         outputs=folder_state(site.root / "public", site.root / "kit")))
     assert not build(BuildOptions(site.root, now=BEFORE)).unchanged
@@ -189,11 +196,7 @@ def test_a_forged_manifest_cannot_keep_an_edited_output(site: SiteDir) -> None:
 
 
 def test_a_forged_record_of_what_was_written_cannot_keep_an_edited_output(site: SiteDir) -> None:
-    ready(site)
-    build(BuildOptions(site.root, now=BEFORE))
-    page = site.root / "public/press-kit/index.html"
-    original = page.read_bytes()
-    page.write_bytes(original.replace(b"<h1", b"<h2", 1))
+    page, original = edited_in_public(site)
     info = page.stat()
 
     def claim_as_written(records: dict[str, dict[str, list[object]]]) -> None:
