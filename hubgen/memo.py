@@ -253,6 +253,8 @@ def _key_in(path: Path) -> bytes:
         except FileExistsError:
             if len(path.read_bytes()) < 32:  # broken: replaced
                 os.replace(temporary, path)
+        except OSError:  # a file system without links
+            os.replace(temporary, path)
         finally:
             Path(temporary).unlink(missing_ok=True)
         return path.read_bytes()

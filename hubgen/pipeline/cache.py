@@ -167,9 +167,8 @@ class BuildCache:
             for name in LEGACY:
                 (self.folder / name).unlink(missing_ok=True)
         except OSError as exc:
-            return [Problem(CACHE_DIR, 0, "cache", f"not saved ({exc})",
-                            f"make {CACHE_DIR} writable, or delete it; the next build starts from"
-                            " scratch", "warning")]
+            return [Problem(CACHE_DIR, 0, "cache", f"not saved, the next build redoes this one's work"
+                            f" ({exc})", f"make {CACHE_DIR} writable, or delete it", "warning")]
         return []
 
     @staticmethod
