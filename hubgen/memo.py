@@ -215,11 +215,8 @@ def seal(key: bytes, *parts: bytes) -> bytes:
     """A keyed digest (HMAC-SHA256; SHA-256 runs in hardware on most CPUs, so it was faster
     here than keyed BLAKE2) of the parts, each length-prefixed so that none can move into
     another."""
-    mac = hmac.new(key, digestmod="sha256")
-    for part in parts:
-        mac.update(len(part).to_bytes(8, "big"))
-        mac.update(part)
-    return mac.digest()
+    # One call: OpenSSL's one-shot HMAC, without a Python call per part (thousands per build).
+    return hmac.digest(key, b"".join(len(part).to_bytes(8, "big") + part for part in parts), "sha256")
 
 
 def secret_key() -> bytes:
