@@ -3,22 +3,35 @@
 A key is a fingerprint of everything a result depends on, so a stale entry can't be found;
 there is no invalidation to forget. Problems found while making a result are stored with it
 and reported again on every hit, so a cached broken file stays broken.
+
+What is kept on disk between runs (`.hubgen-cache/`) is sealed with a keyed digest whose key
+lives outside the site (`seal`): an entry edited, swapped or made up there fails its seal and is
+made again, so nothing in the site folder can put words into the output.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import hashlib
+import hmac
+import os
+import secrets
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from pathlib import PurePath
-from typing import Any, TypeVar
+from functools import cache
+from pathlib import Path, PurePath
+from typing import Any, Protocol, TypeVar
 
 from hubgen.errors import Problem, Report
 
-__all__ = ["Memo", "fingerprint"]
+__all__ = ["Made", "Memo", "Namespace", "Stored", "each", "fingerprint", "known_encoding",
+           "remember_encoding", "seal", "secret_key"]
 
 T = TypeVar("T")
+Made = tuple[T, tuple[Problem, ...]]
+"""A result with the problems found while making it."""
 
 
 def fingerprint(*parts: object) -> str:
@@ -55,11 +68,25 @@ def _frozen(value: object, seen: dict[int, bytes]) -> bytes:
     params = getattr(type(value), "__dataclass_params__", None)
     if params is None or not params.frozen or not hasattr(value, "__dict__"):
         return _encode_container(value, seen)
-    cached: bytes | None = vars(value).get("_hubgen_fingerprint")
+    cached: bytes | None = vars(value).get(_REMEMBERED)
     if cached is None:
         cached = _encode_container(value, seen)
-        object.__setattr__(value, "_hubgen_fingerprint", cached)
+        remember_encoding(value, cached)
     return cached
+
+
+_REMEMBERED = "_hubgen_fingerprint"
+
+
+def known_encoding(value: object) -> bytes | None:
+    """What `fingerprint` remembered of a frozen dataclass. Kept with it on disk, so that a
+    value read back is not hashed again: that was most of an edit build."""
+    remembered: bytes | None = getattr(value, "__dict__", {}).get(_REMEMBERED)
+    return remembered
+
+
+def remember_encoding(value: object, encoding: bytes) -> None:
+    object.__setattr__(value, _REMEMBERED, encoding)
 
 
 def _encode_container(value: object, seen: dict[int, bytes]) -> bytes:
@@ -79,30 +106,61 @@ def _encode_container(value: object, seen: dict[int, bytes]) -> bytes:
     return b"c" + type(value).__name__.encode() + inner.digest()
 
 
+class Namespace(enum.Enum):
+    """The kinds of results the memo holds; `kept` ones are saved in the build cache on disk.
+    Kept: work that is slow to redo. Rendered pages make the cache about as large as the site,
+    and save re-rendering every page after an edit."""
+
+    MESSAGE = "message", True
+    SNIPPETS = "snippets", True
+    VIEW = "view", True
+    CHECKS = "checks", True
+    SEARCH = "search", True
+    REFERENCES = "references", True
+    PAGE = "page", True
+    ICS = "ics", True
+    """Calendar events as icalendar writes them: it folds lines a character at a time."""
+    KIT = "kit", False
+    """A kit message only gathers its message and snippets (kept themselves): read back from
+    disk, it would hold copies of them that each page key must hash again, which costs more
+    than making it."""
+
+    def __init__(self, label: str, kept: bool) -> None:
+        self.label = label
+        self.kept = kept
+
+
+class Stored(Protocol):
+    """What an earlier run kept on disk."""
+
+    def take(self, namespace: Namespace, key: str) -> Made[Any] | None:
+        """The result, or None when it isn't there or isn't sound."""
+
+    def close(self) -> None: ...
+
+
 class Memo:
     """Results by namespace and key, with the problems found while making them."""
 
-    def __init__(self) -> None:
-        self._store: dict[tuple[str, str], tuple[Any, tuple[Problem, ...]]] = {}
-        self._used: set[tuple[str, str]] = set()
+    def __init__(self, stored: Stored | None = None, fresh: bool = False) -> None:
+        self._store: dict[tuple[Namespace, str], Made[Any]] = {}
+        self._used: set[tuple[Namespace, str]] = set()
+        self._stored = stored
+        self.fresh = fresh
+        """Nothing earlier runs left may be used, not even results kept as files (share
+        images): `hubgen build --clean`."""
         self.hits = 0
         self.misses = 0
 
-    def get(self, namespace: str, key: str, report: Report, make: Callable[[Report], T]) -> T:
-        """The stored result for `key`, or `make(report)` stored for next time."""
-        def made(missing: list[int]) -> list[tuple[T, tuple[Problem, ...]]]:
-            local = Report()
-            return [(make(local), tuple(local.problems)) for _ in missing]
-
-        return self.get_all(namespace, [key], report, made)[0]
-
-    def get_all(self, namespace: str, keys: Sequence[str], report: Report,
-                make: Callable[[list[int]], list[tuple[T, tuple[Problem, ...]]]]) -> list[T]:
-        """`get` for a batch: `make` receives the positions of the keys not stored yet, all at
-        once, so that it can spread them over cores; problems are reported in key order."""
-        missing = [i for i, key in enumerate(keys) if (namespace, key) not in self._store]
-        for i, made in zip(missing, make(missing), strict=True):
-            self._store[(namespace, keys[i])] = made
+    def map(self, namespace: Namespace, keys: Sequence[str], report: Report,
+            make: Callable[[list[int]], Sequence[Made[T]]]) -> list[T]:
+        """The result for each key: stored ones, and `make(positions)` for the keys not stored
+        yet, all at once, so that it can spread them over cores (`each` makes them one by
+        one). Problems are reported in key order."""
+        missing = [i for i, key in enumerate(keys) if not self._has(namespace, key)]
+        made = make(missing) if missing else ()
+        for i, result in zip(missing, made, strict=True):
+            self._store[(namespace, keys[i])] = result
         self.misses += len(missing)
         self.hits += len(keys) - len(missing)
         values = []
@@ -114,14 +172,93 @@ class Memo:
             values.append(value)
         return values
 
-    def entries(self, namespaces: tuple[str, ...]) -> dict[tuple[str, str], object]:
-        """The stored results of some namespaces, to keep for a later run."""
-        return {slot: entry for slot, entry in self._store.items() if slot[0] in namespaces}
+    def _has(self, namespace: Namespace, key: str) -> bool:
+        slot = (namespace, key)
+        if slot in self._store:
+            return True
+        found = self._stored.take(namespace, key) if self._stored and namespace.kept else None
+        if found is not None:
+            self._store[slot] = found
+        return found is not None
 
-    def restore(self, entries: dict[tuple[str, str], object]) -> None:
-        self._store.update(entries)  # type: ignore[arg-type]
+    def to_keep(self) -> dict[tuple[Namespace, str], Made[Any]]:
+        """The results worth saving on disk, for a later run."""
+        return {slot: entry for slot, entry in self._store.items() if slot[0].kept}
 
     def forget_unused(self) -> None:
-        """Drop entries the last build didn't ask for, so memory follows the site's size."""
+        """Drop entries the last build didn't ask for, so memory follows the site's size. What
+        earlier runs kept is offered to the first build only: after it, the memo is current."""
         self._store = {slot: entry for slot, entry in self._store.items() if slot in self._used}
         self._used = set()
+        if self._stored:
+            self._stored.close()
+        self._stored = None
+
+
+def each(make: Callable[[int, Report], T]) -> Callable[[list[int]], list[Made[T]]]:
+    """A `make` for `Memo.map` that makes the missing results one at a time, each with the
+    problems reported while making it."""
+    def made(positions: list[int]) -> list[Made[T]]:
+        results = []
+        for position in positions:
+            report = Report()
+            results.append((make(position, report), tuple(report.problems)))
+        return results
+    return made
+
+
+# Seals ----------------------------------------------------------------------------------------
+
+KEY_ENV = "HUBGEN_CACHE_KEY"
+"""Set it (to any secret text) to share a build cache between machines, such as CI runners."""
+
+
+def seal(key: bytes, *parts: bytes) -> bytes:
+    """A keyed digest (HMAC-SHA256; SHA-256 runs in hardware on most CPUs, so it was faster
+    here than keyed BLAKE2) of the parts, each length-prefixed so that none can move into
+    another."""
+    # One call: OpenSSL's one-shot HMAC, without a Python call per part (thousands per build).
+    return hmac.digest(key, b"".join(len(part).to_bytes(8, "big") + part for part in parts), "sha256")
+
+
+def secret_key() -> bytes:
+    """The key that seals what hubgen keeps in a site's `.hubgen-cache/`. It is kept outside
+    every site, in the user's cache folder, so that whoever can write a site folder (a shared
+    checkout, a cache restored on CI) cannot forge an entry. Without a place to keep it, each
+    run gets a key of its own: nothing kept verifies, and builds start from scratch."""
+    if shared := os.environ.get(KEY_ENV):
+        return hashlib.sha256(shared.encode("utf-8", "surrogateescape")).digest()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return _key_in(Path(base) / "hubgen" / "cache-key")
+
+
+@cache
+def _key_in(path: Path) -> bytes:
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return _RUN_KEY
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent)  # mode 0600
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(32))
+        try:
+            os.link(temporary, path)  # atomic, and never replaces a key another run just made
+        except FileExistsError:
+            if len(path.read_bytes()) < 32:  # broken: replaced
+                os.replace(temporary, path)
+        except OSError:  # a file system without links
+            os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+        return path.read_bytes()
+    except OSError:
+        return _RUN_KEY
+
+
+_RUN_KEY = secrets.token_bytes(32)

@@ -13,7 +13,7 @@ import jinja2
 from hubgen.config import Config
 from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme_folder
 from hubgen.errors import Problem, Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.symlinks import list_files, outside_problem
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
@@ -69,8 +69,8 @@ class Themes:
         Bytes, not str: typographic quotes make a str two bytes a character, and the memo
         holds every page."""
         key = fingerprint(self.fingerprint, name, context, "utf-8")
-        page: bytes = self.memo.get("page", key, Report(),
-                                    lambda _: self._render(name, context).encode("utf-8"))
+        page: bytes = self.memo.map(Namespace.PAGE, [key], Report(),
+                                    each(lambda _, __: self._render(name, context).encode("utf-8")))[0]
         return page
 
     def _render(self, name: str, context: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hubgen.errors import Problem, Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint, seal, secret_key
 
 
 @dataclass(frozen=True)
@@ -46,23 +46,98 @@ def test_memo_makes_once_and_replays_problems() -> None:
     memo = Memo()
     calls = []
 
-    def make(report: Report) -> int:
-        calls.append(1)
+    def make(position: int, report: Report) -> int:
+        calls.append(position)
         report.error("content/x.md", 3, "date", "bad date")
         return 42
 
     first, second = Report(), Report()
-    assert memo.get("n", "k", first, make) == 42
-    assert memo.get("n", "k", second, make) == 42
-    assert len(calls) == 1 and (memo.hits, memo.misses) == (1, 1)
+    assert memo.map(Namespace.MESSAGE, ["k"], first, each(make)) == [42]
+    assert memo.map(Namespace.MESSAGE, ["k"], second, each(make)) == [42]
+    assert calls == [0] and (memo.hits, memo.misses) == (1, 1)
     assert second.problems == [Problem("content/x.md", 3, "date", "bad date")]
+
+
+def test_map_makes_only_the_missing_keys_at_once_in_their_order() -> None:
+    memo = Memo()
+    memo.map(Namespace.VIEW, ["b"], Report(), each(lambda _, __: "B"))
+    asked: list[list[int]] = []
+
+    def make(positions: list[int]) -> list[tuple[str, tuple[Problem, ...]]]:
+        asked.append(positions)
+        return [("ACD"[positions.index(i)], (Problem(f"{i}.md", 1, "f", "m"),)) for i in positions]
+
+    report = Report()
+    assert memo.map(Namespace.VIEW, ["a", "b", "c", "d"], report, make) == ["A", "B", "C", "D"]
+    assert asked == [[0, 2, 3]]
+    assert [p.path for p in report.problems] == ["0.md", "2.md", "3.md"]
+
+
+def test_namespaces_are_apart() -> None:
+    memo = Memo()
+    memo.map(Namespace.VIEW, ["k"], Report(), each(lambda _, __: "view"))
+    assert memo.map(Namespace.PAGE, ["k"], Report(), each(lambda _, __: b"page")) == [b"page"]
 
 
 def test_forget_unused_drops_entries_of_the_last_build() -> None:
     memo = Memo()
-    memo.get("n", "old", Report(), lambda report: 1)
+    memo.map(Namespace.PAGE, ["old"], Report(), each(lambda _, __: 1))
     memo.forget_unused()
-    memo.get("n", "new", Report(), lambda report: 2)
+    memo.map(Namespace.PAGE, ["new"], Report(), each(lambda _, __: 2))
     memo.forget_unused()
-    memo.get("n", "old", Report(), lambda report: 3)
+    memo.map(Namespace.PAGE, ["old"], Report(), each(lambda _, __: 3))
     assert memo.misses == 3
+
+
+class Shelf:
+    """What an earlier run kept, as the build cache offers it."""
+
+    def __init__(self, entries: dict[tuple[Namespace, str], object]) -> None:
+        self.entries, self.asked, self.closed = entries, [], False
+
+    def take(self, namespace: Namespace, key: str) -> tuple[object, tuple[Problem, ...]] | None:
+        self.asked.append((namespace, key))
+        found = self.entries.get((namespace, key))
+        return None if found is None else (found, ())
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_kept_namespaces_are_looked_up_on_disk_until_the_first_build_ends() -> None:
+    shelf = Shelf({(Namespace.PAGE, "p"): b"kept", (Namespace.KIT, "k"): "kept"})
+    memo = Memo(shelf)
+    assert memo.map(Namespace.PAGE, ["p"], Report(), each(lambda _, __: b"made")) == [b"kept"]
+    assert memo.map(Namespace.KIT, ["k"], Report(), each(lambda _, __: "made")) == ["made"]
+    assert shelf.asked == [(Namespace.PAGE, "p")]  # the kit namespace is not kept
+    assert set(memo.to_keep()) == {(Namespace.PAGE, "p")}
+    memo.forget_unused()
+    assert shelf.closed
+    assert memo.map(Namespace.PAGE, ["q"], Report(), each(lambda _, __: b"made")) == [b"made"]
+    assert len(shelf.asked) == 1
+
+
+def test_kept_namespaces_are_declared_once() -> None:
+    kept = {namespace.label for namespace in Namespace if namespace.kept}
+    assert kept == {"message", "snippets", "view", "checks", "search", "references", "page"}
+    assert len({namespace.label for namespace in Namespace}) == len(Namespace)
+
+
+def test_seals_bind_every_part_and_the_key() -> None:
+    key = b"k" * 32
+    assert seal(key, b"ab", b"c") == seal(key, b"ab", b"c")
+    assert seal(key, b"ab", b"c") != seal(key, b"a", b"bc")
+    assert seal(key, b"ab", b"c") != seal(b"j" * 32, b"ab", b"c")
+
+
+def test_the_key_lives_outside_the_site_and_is_made_once(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HUBGEN_CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    key = secret_key()
+    path = tmp_path / "cache/hubgen/cache-key"
+    assert path.read_bytes() == key and len(key) == 32
+    assert path.stat().st_mode & 0o077 == 0  # the user's own
+    assert secret_key() == key
+    monkeypatch.setenv("HUBGEN_CACHE_KEY", "shared between CI runners")
+    assert secret_key() not in (key, b"")

@@ -11,7 +11,7 @@ from hubgen.channels.context import ChannelContext
 from hubgen.channels.fields import check_channel_names
 from hubgen.channels.registry import CHANNELS, channels_made
 from hubgen.errors import Problem, Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.parallel import parallel_map
 
@@ -35,7 +35,7 @@ def site_snippets(site: Site, report: Report, memo: Memo | None = None) -> dict[
     def make(positions: list[int]) -> list[tuple[list[Snippet], tuple[Problem, ...]]]:
         return parallel_map(_snippets_with_problems, positions, site)
 
-    return dict(zip(site.messages, memo.get_all("snippets", keys, report, make), strict=True))
+    return dict(zip(site.messages, memo.map(Namespace.SNIPPETS, keys, report, make), strict=True))
 
 
 def _snippets_with_problems(site: Site, position: int) -> tuple[list[Snippet], tuple[Problem, ...]]:

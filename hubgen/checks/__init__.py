@@ -21,7 +21,7 @@ from hubgen.checks.key_message import check_key_message
 from hubgen.checks.links import check_links
 from hubgen.checks.translations import check_translations
 from hubgen.errors import Problem, Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.parallel import parallel_map
 
@@ -66,7 +66,7 @@ def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Repor
     def make(positions: list[int]) -> list[tuple[None, tuple[Problem, ...]]]:
         return parallel_map(_one_message, positions, (site, snippets))
 
-    memo.get_all("checks", keys, report, make)
+    memo.map(Namespace.CHECKS, keys, report, make)
     whole = CheckInput(site, snippets, report, memo)
     for check in CHECKS:
         if check.scope == "site":

@@ -15,13 +15,12 @@ from __future__ import annotations
 import difflib
 import posixpath
 from dataclasses import dataclass
-from functools import partial
 from urllib.parse import unquote, urljoin, urlsplit
 
 from hubgen.checks.written import Reference, body_of
 from hubgen.content.dates import format_datetime
 from hubgen.errors import Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site
 from hubgen.paths import SITE_FILES, feed, list_page_base, site_paths
 
@@ -82,10 +81,11 @@ def _site_path(site: Site, message: Message, href: str) -> str | None:
 def check_links(site: Site, report: Report, memo: Memo | None = None) -> None:
     memo = memo or Memo()
     paths = _paths(site)
-    for message in site.messages:
-        # The references of a body, remembered: parsing every body is most of this check.
-        key = fingerprint(message.body, message.lang, message.body_line)
-        references = memo.get("references", key, report, partial(_references, message))
+    # The references of a body, remembered: parsing every body is most of this check.
+    keys = [fingerprint(m.body, m.lang, m.body_line) for m in site.messages]
+    found = memo.map(Namespace.REFERENCES, keys, report,
+                     each(lambda i, _: _references(site.messages[i])))
+    for message, references in zip(site.messages, found, strict=True):
         for ref in references:
             if ref.kind == "image":
                 _image(site, message, ref, paths, report)
@@ -93,7 +93,7 @@ def check_links(site: Site, report: Report, memo: Memo | None = None) -> None:
                 _link(site, message, ref, paths, report)
 
 
-def _references(message: Message, report: Report) -> tuple[Reference, ...]:
+def _references(message: Message) -> tuple[Reference, ...]:
     return tuple(body_of(message).references)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from hubgen.config import Config
@@ -10,7 +9,7 @@ from hubgen.content.frontmatter import FrontMatterError, parse_front_matter
 from hubgen.content.message import build_message
 from hubgen.content.tags import check_tag_pages
 from hubgen.errors import Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site
 from hubgen.symlinks import list_files, outside_problem
 
@@ -39,14 +38,11 @@ def load_site(config: Config, report: Report, memo: Memo | None = None) -> Site:
     files = listing.files
     sources = [p for p in listing.visible(config.content_path) if is_message_file(p)]
     context = fingerprint(config, [p.relative_to(config.root) for p in files if p.suffix != ".md"])
-    messages = []
-    for path in sources:
-        relative = path.relative_to(config.root)
-        data = read_source(path)
-        message = memo.get("message", fingerprint(context, relative, data), report,
-                           partial(read_message, data, relative, config))
-        if message is not None:
-            messages.append(message)
+    relatives = [path.relative_to(config.root) for path in sources]
+    texts = [read_source(path) for path in sources]
+    keys = [fingerprint(context, relative, data) for relative, data in zip(relatives, texts, strict=True)]
+    messages = [m for m in memo.map(Namespace.MESSAGE, keys, report, each(
+        lambda i, found: read_message(texts[i], relatives[i], config, found))) if m is not None]
     _check_unique(messages, report)
     check_tag_pages(messages, report)
     messages.sort(key=lambda m: (m.date, m.source.as_posix()), reverse=True)

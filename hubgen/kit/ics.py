@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -24,7 +23,7 @@ from icalendar.prop import vText
 from hubgen.channels.registry import channel as channel_named
 from hubgen.channels.schedule import posting_time
 from hubgen.errors import Report
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Site
 from hubgen.paths import site_paths
 
@@ -37,8 +36,6 @@ C = TypeVar("C", bound=Component)
 
 DURATION = timedelta(minutes=15)
 """Posts take a moment; a short slot shows where they go without blocking the day."""
-ICS = "ics"
-"""The memo namespace of written events."""
 _NOT_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 _BEGIN_EVENT, _END_EVENT = b"BEGIN:VEVENT\r\n", b"END:VEVENT\r\n"
 
@@ -136,11 +133,11 @@ def _events(site: Site, kits: list[KitMessage], uids: dict[int, str], stamp: dat
     events = [_event(site, kit, channel, uids[id(kit)]) for kit in kits for channel in kit.channels]
     # Plain strings, quick to hash; the zone's name stands for the offset a time doesn't name.
     keys = [fingerprint(zone, *(str(part) for prop in event for part in prop)) for event in events]
-    return b"".join(start + memo.get(ICS, key, Report(), partial(_body, event))
-                    for key, event in zip(keys, events, strict=True))
+    bodies = memo.map(Namespace.ICS, keys, Report(), each(lambda i, _: _body(events[i])))
+    return b"".join(start + body for body in bodies)
 
 
-def _body(properties: list[tuple[str, object]], _: Report) -> bytes:
+def _body(properties: list[tuple[str, object]]) -> bytes:
     """An event as icalendar writes it, without its first line."""
     event: bytes = _component(Event(), properties).to_ical(sorted=False)
     return event.removeprefix(_BEGIN_EVENT)

@@ -17,7 +17,7 @@ from hubgen.errors import Report
 from hubgen.filetree import FileTree
 from hubgen.kit.calendar import calendar_months
 from hubgen.kit.ics import calendar_ics
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.templates import Themes
 
@@ -90,20 +90,16 @@ def kit_message(site: Site, message: Message, snippets: list[Snippet], now: date
     )
 
 
-def _kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime,
-                 report: Report) -> KitMessage:
-    return kit_message(site, message, snippets, now)
-
-
 def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
                      tree: FileTree, memo: Memo | None = None) -> None:
     memo = memo or Memo()
     themes = Themes.for_kit(site.config, memo)
     config_key = fingerprint(site.config)
     # Remembered, so that a page showing an unchanged message is known unchanged at once.
-    messages = [memo.get("kit", fingerprint(config_key, m, snippets.get(m, []), _status(m, now)),
-                         Report(), partial(_kit_message, site, m, snippets.get(m, []), now))
-                for m in site.messages]
+    messages = memo.map(Namespace.KIT, [fingerprint(config_key, m, snippets.get(m, []), _status(m, now))
+                                        for m in site.messages], Report(),
+                        each(lambda i, _: kit_message(site, site.messages[i],
+                                                      snippets.get(site.messages[i], []), now)))
     page = partial(_page, themes, site.config, tree)
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes.

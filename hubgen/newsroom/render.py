@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from hubgen.errors import Problem, ProblemsError, Report
 from hubgen.filetree import FileTree
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.newsroom.assets import collect_assets
 from hubgen.newsroom.feeds import render_feeds
@@ -40,7 +40,7 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     render_feeds(site, views, tree)
     render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
     render_search_indexes(site, views, tree, memo)
-    add_share_images(site.config, (v for lang in views.values() for v in lang), tree)
+    add_share_images(site.config, (v for lang in views.values() for v in lang), tree, memo)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
     collect_assets(site, themes.static_folders, tree, report)
     return tree
@@ -58,7 +58,7 @@ def _views(site: Site, report: Report, progress: Progress | None,
         return parallel_map(_view_with_problems, positions, site, progress=progress)
 
     views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
-    for view in memo.get_all("view", keys, report, make):
+    for view in memo.map(Namespace.VIEW, keys, report, make):
         views[view.lang].append(view)
     return views
 

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from hubgen.content.dates import format_date
 from hubgen.errors import Report
 from hubgen.filetree import FileTree
-from hubgen.memo import Memo, fingerprint
+from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Site
 from hubgen.newsroom.views import MessageView
 from hubgen.paths import relative_url, site_paths
@@ -37,14 +37,15 @@ def render_search_indexes(site: Site, views: dict[str, list[MessageView]], tree:
     paths = site_paths(site.config)
     for lang in site.config.site.languages:
         folder = paths.search(lang)
-        entries = [memo.get("search", fingerprint(view, folder), Report(),
-                            partial(_entry, view, folder)) for view in views.get(lang, [])]
+        shown = views.get(lang, [])
+        entries = memo.map(Namespace.SEARCH, [fingerprint(view, folder) for view in shown], Report(),
+                           each(partial(_entry, shown, folder)))
         data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
         tree.add_text(paths.search_index(lang), f"window.{GLOBAL_NAME} = {data};\n")
 
 
-def _entry(view: MessageView, folder: str, report: Report) -> dict[str, object]:
-    return search_entry(view, folder)
+def _entry(views: list[MessageView], folder: str, position: int, report: Report) -> dict[str, object]:
+    return search_entry(views[position], folder)
 
 
 def search_entry(view: MessageView, folder: str) -> dict[str, object]:

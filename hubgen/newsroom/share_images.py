@@ -5,6 +5,9 @@ ask for) and a 1080×1080 one (`share-square.jpg`, for feeds that crop to square
 home gets one for the newsroom itself. Drawing takes tens of milliseconds per image, so images are
 cached in `.hubgen-cache/share/` of the site under a hash of everything that affects them: an
 unchanged message costs a file copy, and a changed title or colour can never show a stale image.
+Each entry's name carries a seal of its bytes (`memo.seal`): one emptied, edited or made up is
+drawn again, never published. The output gets copies, not links: editing a published image
+must not change the cache.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from hubgen import __version__
 from hubgen.config import Config, ShareImages
 from hubgen.content.dates import format_date
 from hubgen.filetree import FileTree
+from hubgen.memo import Memo, seal, secret_key
 from hubgen.newsroom.views import MessageView
 from hubgen.parallel import parallel_map
 from hubgen.paths import SHARE_IMAGE_FILES, share_images, site_paths
@@ -75,9 +79,12 @@ class ShareImageMaker:
     """Adds share images to a FileTree, drawing only those the cache doesn't hold yet."""
 
     config: Config
+    fresh: bool = False
+    """Draw every image, reading nothing from the cache (`hubgen build --clean`)."""
     drawn: int = 0
     reused: int = 0
     used: set[str] = field(default_factory=set)
+    """Cache keys of the images added."""
 
     @property
     def cache(self) -> Path:
@@ -86,45 +93,56 @@ class ShareImageMaker:
     def add_all(self, tree: FileTree, cards: list[tuple[str, Card]]) -> None:
         """Both formats of each card as `<folder>share.jpg` and `<folder>share-square.jpg`;
         what the cache lacks is drawn on all cores."""
-        missing: list[tuple[str, Card, ShareFormat, Path]] = []
+        missing: list[tuple[str, Card, ShareFormat, str]] = []
         fonts = font_digests(self.config.share_images, self.config.root)
+        key = secret_key()
+        stored = {} if self.fresh else self._entries()
         for folder, card in cards:
             for path, fmt in zip(share_images(folder), FORMATS, strict=True):
-                name = cache_key(self.config.share_images, fonts, card, fmt) + ".jpg"
+                name = cache_key(self.config.share_images, fonts, card, fmt)
                 self.used.add(name)
-                cached = self.cache / name
-                if cached.is_file():
-                    _mark_used(cached)
+                cached = _sound(stored.get(name, []), name, key)
+                if cached is not None:
                     tree.add_copy(path, cached)
                     self.reused += 1
                 else:
-                    missing.append((path, card, fmt, cached))
-        style, root = self.config.share_images, self.config.root
+                    missing.append((path, card, fmt, name))
+        shared = (self.config.share_images, self.config.root, self.cache, key)
         # Workers store what they draw in the cache and send back only what they couldn't
         # store: ten thousand images held in memory would be gigabytes.
-        unstored = parallel_map(_draw, [(card, fmt, cached) for _, card, fmt, cached in missing],
-                                (style, root))
-        for (path, _, _, cached), data in zip(missing, unstored, strict=True):
-            if data is None:
-                tree.add_copy(path, cached)
+        drawn = parallel_map(_draw, [(card, fmt, name) for _, card, fmt, name in missing], shared)
+        for (path, _, _, _), result in zip(missing, drawn, strict=True):
+            if isinstance(result, Path):
+                tree.add_copy(path, result)
             else:
-                tree.add_bytes(path, data)
+                tree.add_bytes(path, result)
         self.drawn += len(missing)
+
+    def _entries(self) -> dict[str, list[Path]]:
+        """The cache's files by cache key."""
+        found: dict[str, list[Path]] = {}
+        try:
+            for entry in os.scandir(self.cache):
+                found.setdefault(entry.name.split(".", 1)[0], []).append(Path(entry.path))
+        except OSError:
+            pass  # no cache yet
+        return found
 
     def prune(self) -> None:
         """Remove entries no build has used for KEEP_UNUSED_DAYS: edited titles leave old ones."""
         limit = time.time() - KEEP_UNUSED_DAYS * 86400
         for entry in self.cache.iterdir() if self.cache.is_dir() else ():
             try:
-                if entry.name not in self.used and entry.stat().st_mtime < limit:
+                if entry.name.split(".", 1)[0] not in self.used and entry.stat().st_mtime < limit:
                     entry.unlink()
             except OSError:
                 pass  # another build removed or replaced it: fine either way
 
 
-def add_share_images(config: Config, views: Iterable[MessageView], tree: FileTree) -> ShareImageMaker:
+def add_share_images(config: Config, views: Iterable[MessageView], tree: FileTree,
+                     memo: Memo | None = None) -> ShareImageMaker:
     """Share images for every message in `views` (published ones only) and each language's home."""
-    maker = ShareImageMaker(config)
+    maker = ShareImageMaker(config, fresh=memo is not None and memo.fresh)
     company = config.company.short_name
     paths = site_paths(config)
     cards = [(paths.prefix(lang), Card(config.site.title, company, paths.address, lang))
@@ -163,11 +181,38 @@ def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _entry_name(key: bytes, name: str, data: bytes) -> str:
+    """`<cache key>.<seal>.jpg`: the file vouches for its own bytes."""
+    return f"{name}.{seal(key, b'hubgen share image 1', name.encode(), data)[:16].hex()}.jpg"
+
+
+def _sound(paths: list[Path], name: str, key: bytes) -> Path | None:
+    """The entry of `name` whose bytes match its seal; entries that don't are removed."""
+    for path in paths:
+        try:
+            info = path.stat()
+            if _verified(path, name, key, info.st_size, info.st_mtime_ns, info.st_ino):
+                _mark_used(path)
+                return path
+            path.unlink()
+        except OSError:
+            continue  # removed meanwhile, or a read-only cache: drawn again
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _verified(path: Path, name: str, key: bytes, size: int, mtime_ns: int, inode: int) -> bool:
+    """Read and checked once per process and file version: the preview rebuilds often."""
+    return path.name == _entry_name(key, name, path.read_bytes())
+
+
 def _mark_used(path: Path) -> None:
-    """For prune(); at most daily, because the output's hard links share the time stamp and
-    a changed output file makes the next build a full one."""
-    if path.stat().st_mtime < time.time() - 86400:
-        os.utime(path)
+    """For prune(); at most daily: days are what prune() counts."""
+    try:
+        if path.stat().st_mtime < time.time() - 86400:
+            os.utime(path)
+    except OSError:
+        pass  # a read-only cache: nothing can be kept there
 
 
 def _store(path: Path, data: bytes) -> bool:
@@ -186,11 +231,13 @@ def _store(path: Path, data: bytes) -> bool:
 
 # Drawing ------------------------------------------------------------------------------------------
 
-def _draw(shared: tuple[ShareImages, Path], job: tuple[Card, ShareFormat, Path]) -> bytes | None:
-    """Draw one image into the cache; its bytes only if the cache can't take them."""
-    card, fmt, cached = job
-    data = draw_card(card, fmt, *shared)
-    return None if _store(cached, data) else data
+def _draw(shared: tuple[ShareImages, Path, Path, bytes], job: tuple[Card, ShareFormat, str]) -> Path | bytes:
+    """Draw one image into the cache: its entry there, or its bytes if the cache can't take them."""
+    style, root, folder, key = shared
+    card, fmt, name = job
+    data = draw_card(card, fmt, style, root)
+    cached = folder / _entry_name(key, name, data)
+    return cached if _store(cached, data) else data
 
 
 def draw_card(card: Card, fmt: ShareFormat, style: ShareImages, root: Path) -> bytes:

@@ -7,34 +7,41 @@
 - What the last build wrote (digest, size and time of each file), so that an unchanged file
   is hard-linked from the old output instead of written again.
 - The memo of the per-message work (parsed messages, snippets, views, checks, search entries)
-  and of the rendered pages, so that after an edit only what the edit touches is made again.
+  and of the rendered pages, so that after an edit only what the edit touches is made again
+  (`memo_store`).
 
+Nothing here is pickled: the files hold JSON and SQLite rows, each sealed with a key kept
+outside the site (`memo.secret_key`), and what fails its seal is ignored and made again.
 Deleting the folder is always safe: the next build is a clean one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 import os
-import pickle
 import secrets
-from dataclasses import dataclass
+import tempfile
+from dataclasses import astuple, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hubgen import __version__
 from hubgen.errors import Problem
-from hubgen.memo import Memo
+from hubgen.memo import Memo, seal, secret_key
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.write import Written
+
+if TYPE_CHECKING:
+    from hubgen.pipeline.memo_store import MemoStore
 
 __all__ = ["CACHE_DIR", "BuildCache", "Manifest"]
 
 CACHE_DIR = ".hubgen-cache"
-KEPT = ("message", "snippets", "view", "checks", "search", "references", "page", "ics")
-"""Memo namespaces worth keeping on disk: work that is slow to redo. Rendered pages make the
-cache about as large as the site, and save re-rendering every page after an edit."""
+LEGACY = ("manifest.pickle", "memo.pickle", "written.pickle")
+"""Files of hubgen versions that pickled the cache: never read, removed by the next save."""
 
 
 @dataclass(frozen=True)
@@ -105,23 +112,18 @@ def _digest(entries: list[str]) -> str:
 class BuildCache:
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_DIR
-        # Two files: deciding that nothing changed must not wait for the memo to load.
-        self.manifest_path = self.folder / "manifest.pickle"
-        self.memo_path = self.folder / "memo.pickle"
-        self.written_path = self.folder / "written.pickle"
-
-    @staticmethod
-    def _load(path: Path) -> Any:
-        try:
-            with path.open("rb") as file:
-                return pickle.load(file)
-        except Exception:
-            return None
+        # Apart: deciding that nothing changed must not wait for the memo to load.
+        self.manifest_path = self.folder / "manifest.json"
+        self.memo_path = self.folder / "memo.sqlite"
+        self.written_path = self.folder / "written.json"
+        self.key = secret_key()
+        self._store: MemoStore | None = None
+        """The memo file read by `memo()`, if it was."""
 
     def unchanged(self, inputs: str, now: datetime, public: Path, kit: Path) -> Manifest | None:
         """The last build's manifest if it still describes the outputs exactly."""
-        manifest = self._load(self.manifest_path)
-        if not isinstance(manifest, Manifest) or manifest.inputs != inputs:
+        manifest = _manifest(self._read(self.manifest_path))
+        if manifest is None or manifest.inputs != inputs:
             return None
         if manifest.valid_until is not None and now >= manifest.valid_until:
             return None
@@ -132,30 +134,104 @@ class BuildCache:
         return manifest if folder_state(public, kit) == manifest.outputs else None
 
     def memo(self) -> Memo:
-        memo = Memo()
-        entries = self._load(self.memo_path)
-        if isinstance(entries, dict):
-            memo.restore(entries)
-        return memo
+        """A memo that answers from the memo file too."""
+        # Here, not at the top: the codec imports the model and views, which a build that
+        # finds nothing changed never needs.
+        from hubgen.pipeline.memo_store import MemoStore
+
+        self._store = MemoStore(self.memo_path, self.key)
+        return Memo(self._store)
 
     def written(self) -> Written:
         """What the last build wrote."""
-        written = self._load(self.written_path)
-        return written if isinstance(written, dict) else {}
+        return _written(self._read(self.written_path))
 
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
              memo: Memo, build_id: str, warnings: list[Problem], outputs: tuple[Path, Path],
-             written: Written) -> None:
-        self.folder.mkdir(exist_ok=True)
+             written: Written) -> list[Problem]:
+        """Keep what the next build needs. It comes after the output folders were swapped in
+        (the manifest describes them as written), so a cache that can't be saved costs the next
+        build its speed, not this build its result: a warning, not an error."""
+        from hubgen.pipeline.memo_store import save_memo
+
         manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
                             folder_state(*outputs))
-        for path, value in ((self.memo_path, memo.entries(KEPT)), (self.written_path, written),
-                            (self.manifest_path, manifest)):
-            temporary = path.with_suffix(".tmp")
-            with temporary.open("wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
+        try:
+            self.folder.mkdir(exist_ok=True)
+            save_memo(self.memo_path, memo.to_keep(), self.key,
+                      None if self._store is None else self._store.sound)
+            self._write(self.written_path, json.dumps(
+                {folder: {path: [record[0].hex(), *record[1:]] for path, record in files.items()}
+                 for folder, files in written.items()}, separators=(",", ":")))
+            self._write(self.manifest_path, _manifest_json(manifest))  # last: it vouches for all
+            for name in LEGACY:
+                (self.folder / name).unlink(missing_ok=True)
+        except OSError as exc:
+            return [Problem(CACHE_DIR, 0, "cache", f"not saved, the next build redoes this one's work"
+                            f" ({exc})", f"make {CACHE_DIR} writable, or delete it", "warning")]
+        return []
 
     @staticmethod
     def new_build_id() -> str:
         return secrets.token_hex(8)
+
+    def _read(self, path: Path) -> Any:
+        """The JSON of a sealed file, or None if it is missing or fails its seal."""
+        try:
+            data = path.read_bytes()
+            found, payload = data[:32], data[32:]
+            if hmac.compare_digest(found, self._seal(path, payload)):
+                return json.loads(payload)
+        except (OSError, ValueError):
+            pass
+        return None
+
+    def _write(self, path: Path, text: str) -> None:
+        payload = text.encode()
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(self._seal(path, payload) + payload)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def _seal(self, path: Path, payload: bytes) -> bytes:
+        return seal(self.key, b"hubgen cache 1", __version__.encode(), path.name.encode(), payload)
+
+
+def _manifest_json(manifest: Manifest) -> str:
+    until = manifest.valid_until
+    return json.dumps({"inputs": manifest.inputs, "valid_until": until.isoformat() if until else None,
+                       "build_id": manifest.build_id, "summary": manifest.summary,
+                       "warnings": [astuple(p) for p in manifest.warnings],
+                       "outputs": manifest.outputs}, ensure_ascii=False)
+
+
+def _manifest(data: Any) -> Manifest | None:
+    try:
+        until = data["valid_until"]
+        summary = tuple(int(n) for n in data["summary"])
+        manifest = Manifest(str(data["inputs"]), datetime.fromisoformat(until) if until else None,
+                            str(data["build_id"]), (summary[0], summary[1], summary[2], summary[3]),
+                            tuple(_problem(p) for p in data["warnings"]), str(data["outputs"]))
+    except (TypeError, KeyError, IndexError, ValueError):
+        return None
+    return manifest
+
+
+def _problem(fields: list[Any]) -> Problem:
+    path, line, field, message, fix, severity = fields
+    if severity not in ("error", "warning"):
+        raise ValueError(severity)
+    return Problem(str(path), int(line), str(field), str(message), str(fix), severity)
+
+
+def _written(data: Any) -> Written:
+    try:
+        return {str(folder): {str(path): (bytes.fromhex(digest), int(size), int(mtime))
+                              for path, (digest, size, mtime) in files.items()}
+                for folder, files in data.items()}
+    except (AttributeError, TypeError, ValueError):
+        return {}

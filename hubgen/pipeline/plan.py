@@ -16,6 +16,7 @@ from hubgen.errors import Report
 from hubgen.pipeline.cache import BuildCache, input_state
 from hubgen.pipeline.options import BuildOptions, BuildResult
 from hubgen.pipeline.safety import check_apart, check_output_folder
+from hubgen.pipeline.write import remove_stale
 
 __all__ = ["BuildPlan", "plan_build"]
 
@@ -43,6 +44,8 @@ def plan_build(options: BuildOptions) -> BuildPlan:
     output = check_output_folder(config, options.out or config.output_path)
     kit_output = check_output_folder(config, config.kit_path)
     check_apart(output, kit_output)
+    for folder in (output, kit_output):
+        remove_stale(folder)
     inputs = _input_state(config, options)
     last = None if options.clean else cache.unchanged(inputs, now, output, kit_output)
     unchanged = None if last is None else BuildResult(

@@ -84,7 +84,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
         raise AssertionError("a config with errors must stop the build")  # never write blind
 
     # Phase 1: render everything in memory; nothing is written if anything fails.
-    memo = Memo() if options.clean else plan.cache.memo()
+    memo = Memo(fresh=True) if options.clean else plan.cache.memo()
     rendered = render(replace(options, now=plan.now), progress, memo)
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
@@ -94,16 +94,15 @@ def build(options: BuildOptions, progress: Progress | None = None,
         write_folders({plan.kit_output: rendered.kit}, build_id)
         raise ProblemsError(rendered.over_limit)
     written = write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
-                            link_from=plan.cache.folder,
                             previous=None if options.clean else plan.cache.written())
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
     valid_until, warnings = _valid_until(rendered.site, plan.now, options), rendered.warnings
-    del rendered  # the written trees: their memory is better spent on pickling the cache
-    plan.cache.save(plan.inputs, valid_until, summary, memo, build_id, warnings,
-                    (plan.output, plan.kit_output), written)
+    del rendered  # the written trees: their memory is better spent on saving the cache
+    unsaved = plan.cache.save(plan.inputs, valid_until, summary, memo, build_id, warnings,
+                              (plan.output, plan.kit_output), written)
     return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
-                       warnings=warnings)
+                       warnings=warnings + unsaved)
 
 
 def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime | None:

@@ -1,48 +1,60 @@
-"""Write output folders so that a failure leaves the previous ones exactly as they were."""
+"""Write output folders so that a failure leaves the previous ones exactly as they were.
+
+Each tree is written to a staging folder beside its target (`.public.hubgen-new-PID`), then all
+are swapped in. A build holds a lock on its staging folders until the swap is done, so the next
+build can tell those of a killed build (no lock, no such process) and remove them
+(`remove_stale`, before it decides anything).
+"""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+import re
 import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from hubgen.filetree import FileTree
 from hubgen.pipeline.safety import MARKER
 
-__all__ = ["Written", "write_folders"]
+__all__ = ["Written", "remove_stale", "write_folders"]
 
 Written = dict[str, dict[str, tuple[bytes, int, int]]]
-"""Per output folder, per file made from bytes: digest, size and modification time as written.
-The next build hard-links a file it would write with the same bytes from the folder it
-replaces, if the file there is still as written: linking is ten times faster than writing."""
+"""Per output folder, per file: digest, size and modification time as written. The digest is
+of the bytes of a file made by the build, of path, size and time of the source of a copied
+one. The next build hard-links a file it would write the same from the folder it replaces, if
+the file there is still as written: linking is ten times faster than writing."""
 
 
-def write_folders(trees: dict[Path, FileTree], build_id: str = "", link_from: Path | None = None,
+def write_folders(trees: dict[Path, FileTree], build_id: str = "",
                   previous: Written | None = None) -> Written:
-    """Write each tree to a fresh sibling folder, then swap all of them in. Files copied from
-    `link_from` (hubgen's own cache, never the site's sources) are hard-linked where the file
-    system allows: share images are most of a site's bytes."""
+    """Write each tree to a fresh sibling folder, then swap all of them in. Copied files are
+    copied, never linked to their source: a link to a site's file or to hubgen's cache would
+    let an edit of the output change them."""
     staged: dict[Path, Path] = {}
     written: Written = {}
-    try:
-        for target, tree in trees.items():
-            staged[target], written[str(target)] = _stage(
-                target, tree, build_id, link_from, (previous or {}).get(str(target), {}))
-    except BaseException:
-        for folder in staged.values():
-            shutil.rmtree(folder, ignore_errors=True)
-        raise
-    for target, folder in staged.items():
-        _swap(target, folder)
+    with ExitStack() as locks:
+        try:
+            for target, tree in trees.items():
+                staged[target], written[str(target)] = _stage(
+                    target, tree, build_id, (previous or {}).get(str(target), {}), locks)
+        except BaseException:
+            for folder in staged.values():
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        _swap(staged, locks)
     return written
 
 
-def _stage(target: Path, tree: FileTree, build_id: str, link_from: Path | None,
-           before: dict[str, tuple[bytes, int, int]]) -> tuple[Path, dict[str, tuple[bytes, int, int]]]:
-    folder = target.with_name(f".{target.name}.hubgen-new-{os.getpid()}")
+def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, tuple[bytes, int, int]],
+           locks: ExitStack) -> tuple[Path, dict[str, tuple[bytes, int, int]]]:
+    folder = _aside(target, "new")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    locks.enter_context(_locked(folder))
     (folder / MARKER).write_text(f"Made by hubgen; replaced on every build. Build {build_id}\n",
                                  encoding="utf-8")
     made: set[Path] = set()
@@ -50,15 +62,15 @@ def _stage(target: Path, tree: FileTree, build_id: str, link_from: Path | None,
     for relative, data in tree.texts.items():
         destination = _parent(folder / relative, made)
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        old = before.get(relative)
-        if old is not None and old[0] == digest and _link_if_as_written(target / relative, old, destination):
-            written[relative] = old
-        else:
-            written[relative] = (digest, *_write(destination, data))
+        written[relative] = (_linked(target / relative, before.get(relative), digest, destination)
+                             or (digest, *_write(destination, data)))
     for relative, source in tree.copies.items():
         destination = _parent(folder / relative, made)
-        if not (link_from is not None and source.is_relative_to(link_from) and _link(source, destination)):
-            shutil.copyfile(source, destination)
+        info = os.stat(source)
+        digest = hashlib.blake2b(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode(
+            "utf-8", "surrogateescape"), digest_size=16).digest()
+        written[relative] = (_linked(target / relative, before.get(relative), digest, destination)
+                             or (digest, *_copy(source, destination)))
     return folder, written
 
 
@@ -71,21 +83,26 @@ def _write(path: Path, data: bytes) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _link_if_as_written(old: Path, record: tuple[bytes, int, int], destination: Path) -> bool:
-    """Link the old output file unless it was changed by hand since it was written."""
+def _copy(source: Path, destination: Path) -> tuple[int, int]:
+    shutil.copyfile(source, destination)
+    info = os.stat(destination)
+    return info.st_size, info.st_mtime_ns
+
+
+def _linked(old: Path, record: tuple[bytes, int, int] | None, digest: bytes,
+            destination: Path) -> tuple[bytes, int, int] | None:
+    """`record` if the old output file was made the same and is still as written (not changed
+    by hand since), and is now linked to `destination`."""
+    if record is None or record[0] != digest:
+        return None
     try:
         info = os.stat(old)
+        if (info.st_size, info.st_mtime_ns) != record[1:]:
+            return None
+        os.link(old, destination)
     except OSError:
-        return False
-    return (info.st_size, info.st_mtime_ns) == record[1:] and _link(old, destination)
-
-
-def _link(source: Path, destination: Path) -> bool:
-    try:
-        os.link(source, destination)
-    except OSError:
-        return False  # another file system, or links not allowed: a copy then
-    return True
+        return None  # gone, another file system, or links not allowed: written then
+    return record
 
 
 def _parent(path: Path, made: set[Path]) -> Path:
@@ -95,10 +112,85 @@ def _parent(path: Path, made: set[Path]) -> Path:
     return path
 
 
-def _swap(target: Path, new: Path) -> None:
-    """Two renames: the old folder is never half-replaced."""
-    old = target.with_name(f".{target.name}.hubgen-old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def _swap(staged: dict[Path, Path], locks: ExitStack) -> None:
+    """Every old folder aside, then every new one in: renames, so no folder is ever half
+    replaced, and a failure on the way moves back what was moved."""
+    aside: dict[Path, Path] = {}
+    placed: list[Path] = []
+    try:
+        for target in staged:
+            if target.exists():
+                locks.enter_context(_locked(target))  # ours while it waits aside for removal
+                aside[target] = _aside(target, "old")
+                target.rename(aside[target])
+        for target, new in staged.items():
+            new.rename(target)
+            placed.append(target)
+    except BaseException:
+        for target in placed:
+            target.rename(staged[target])
+        for target, old in aside.items():
+            old.rename(target)
+        raise
+    for old in aside.values():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _aside(target: Path, kind: str) -> Path:
+    return target.with_name(f".{target.name}.hubgen-{kind}-{os.getpid()}")
+
+
+def remove_stale(target: Path) -> None:
+    """Remove what killed builds left beside `target`: folders no running build holds. An old
+    folder put aside while the target is missing (a build killed mid-swap) is put back, so
+    the site has its last complete output again."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.hubgen-(new|old)-(\d+)")
+    try:
+        entries = sorted(target.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if found is None or entry.is_symlink() or not entry.is_dir():
+            continue
+        pid = int(found[2])
+        # A live process of that number may be a build about to lock a folder it just made.
+        if pid != os.getpid() and _alive(pid):
+            continue
+        try:
+            with _locked(entry, wait=False) as ours:
+                if not ours:
+                    continue  # a running build's (one whose process this one can't see)
+                if found[1] == "old" and not target.exists():
+                    entry.rename(target)
+                else:
+                    shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            continue  # not ours to open or move: left as it is
+
+
+@contextmanager
+def _locked(folder: Path, wait: bool = True) -> Iterator[bool]:
+    """An exclusive lock on `folder`, held inside the block; without `wait`, False when another
+    process holds it. The lock goes with the folder through renames, and with the process
+    when it dies."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(handle)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's
+    return True

@@ -88,12 +88,19 @@ def test_a_readable_image_is_the_background_and_svg_a_drawn_one(site: SiteDir) -
         assert near(drawn.convert("RGB").getpixel((5, 300)), NAVY)
 
 
-def test_images_are_hard_links_to_the_cache_not_copies(site: SiteDir) -> None:
+def test_images_are_copies_an_edit_in_public_leaves_the_cache_alone(site: SiteDir) -> None:
     write_site(site)
     build(BuildOptions(site.root, now=NOW))
-    cached = {p.stat().st_ino for p in (site.root / CACHE_DIR).iterdir()}
-    shown = list((site.root / "public").rglob("share*.jpg"))
-    assert len(shown) == 10 and {p.stat().st_ino for p in shown} == cached
+    cache = snapshot(site.root / CACHE_DIR)
+    shown = sorted((site.root / "public").rglob("share*.jpg"))
+    assert len(shown) == 10 and set(cache.values()) == {p.read_bytes() for p in shown}
+    assert not {p.stat().st_ino for p in shown} & {p.stat().st_ino for p in (site.root / CACHE_DIR).iterdir()}
+    original = shown[0].read_bytes()
+    with shown[0].open("r+b") as image:  # in place: same file, other bytes
+        image.write(b"edited in public/")
+    assert snapshot(site.root / CACHE_DIR) == cache
+    build(BuildOptions(site.root, now=NOW))
+    assert shown[0].read_bytes() == original
 
 
 def test_unchanged_images_are_not_drawn_again(site: SiteDir, counter: Counter) -> None:

@@ -1,0 +1,124 @@
+"""The memo file: a row is used only if its seal matches; whatever was done to it otherwise,
+the build makes the result again and publishes what a clean build would."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import SiteDir, snapshot
+
+from hubgen.memo import Namespace, secret_key
+from hubgen.pipeline import BuildOptions, build
+from hubgen.pipeline.cache import CACHE_DIR
+from hubgen.pipeline.memo_store import MemoStore, _seal
+from hubgen.pipeline.safety import MARKER
+
+NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+POISON = b"GEKAPERT"
+NAMESPACES = {namespace.label: namespace for namespace in Namespace}
+Row = tuple[str, str, int, bytes, bytes]
+
+
+@pytest.fixture(autouse=True)
+def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HUBGEN_CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def built(site: SiteDir) -> SiteDir:
+    site.message("content/news/solar.md", extra="tags: [Energie]")
+    site.message("content/news/geheim.md", title="Geheimprojekt Kranich",
+                 extra="embargo: 2027-01-01 09:00 +01:00", body="Kranich fliegt.\n")
+    build(BuildOptions(site.root, now=NOW))
+    return site
+
+
+def rows(site: SiteDir, namespaces: tuple[str, ...] = ()) -> list[Row]:
+    with sqlite3.connect(site.root / CACHE_DIR / "memo.sqlite") as db:
+        found = db.execute("SELECT namespace, key, kind, data, seal FROM memo").fetchall()
+    return [row for row in found if not namespaces or row[0] in namespaces]
+
+
+def store(site: SiteDir, changed: list[Row]) -> None:
+    assert changed, "nothing was tampered with"
+    with sqlite3.connect(site.root / CACHE_DIR / "memo.sqlite") as db:
+        db.executemany("UPDATE memo SET kind = ?, data = ?, seal = ? WHERE namespace = ? AND key = ?",
+                       [(kind, data, found, ns, key) for ns, key, kind, data, found in changed])
+
+
+def poisoned(site: SiteDir, namespaces: tuple[str, ...]) -> list[Row]:
+    """Rows with a word no source has, their seals left as they were."""
+    return [(ns, key, kind, data.replace(b"Ein Absatz", POISON), found)
+            for ns, key, kind, data, found in rows(site, namespaces) if b"Ein Absatz" in data]
+
+
+def resealed(key: bytes | None) -> Callable[[SiteDir], list[Row]]:
+    def tamper(site: SiteDir) -> list[Row]:
+        return [(ns, k, kind, data, _seal(key, NAMESPACES[ns], k, kind, data) if key
+                 else hashlib.sha256(data).digest())
+                for ns, k, kind, data, _ in poisoned(site, ("page", "view", "message"))]
+    return tamper
+
+
+def moved(site: SiteDir) -> list[Row]:
+    """Every page row given the bytes and seal of the embargoed message's kit page: if taken,
+    its words would be published."""
+    secret = next(row for row in rows(site, ("page",)) if b"Kranich flieg" in row[3])
+    return [(ns, key, kind, secret[3], secret[4]) for ns, key, kind, _, _ in rows(site, ("page",))
+            if key != secret[1]]
+
+
+TAMPERINGS: dict[str, Callable[[SiteDir], list[Row]]] = {
+    "page text edited": lambda site: poisoned(site, ("page",)),
+    "view edited": lambda site: poisoned(site, ("view",)),
+    "message edited": lambda site: poisoned(site, ("message", "snippets")),
+    "row moved to other keys": moved,
+    "resealed with another key": resealed(b"x" * 32),
+    "resealed with a plain digest": resealed(None),
+    "typed row made bytes": lambda site: [(ns, k, 0, data, found) for ns, k, _, data, found
+                                          in rows(site, ("view",))],
+}
+
+
+def public_text(site: SiteDir) -> bytes:
+    return b"\n".join([*snapshot(site.root / "public").values(), *snapshot(site.root / "kit").values()])
+
+
+@pytest.mark.parametrize("tampering", list(TAMPERINGS))
+def test_a_tampered_row_is_made_again_and_never_published(site: SiteDir, tampering: str) -> None:
+    built(site)
+    store(site, TAMPERINGS[tampering](site))
+    site.message("content/news/neu.md", title="Neue Meldung")  # a build that reads the memo
+    build(BuildOptions(site.root, now=NOW))
+    assert POISON not in public_text(site)
+    assert b"Kranich" not in b"\n".join(snapshot(site.root / "public").values())
+    incremental = snapshot(site.root / "public")
+    build(BuildOptions(site.root, now=NOW, clean=True))
+    clean = snapshot(site.root / "public")
+    assert incremental.pop(MARKER) != clean.pop(MARKER)
+    assert incremental == clean
+
+
+def test_bad_rows_are_replaced_when_the_cache_is_saved(site: SiteDir) -> None:
+    built(site)
+    store(site, poisoned(site, ("page", "view")))
+    site.message("content/news/neu.md", title="Neue Meldung")
+    build(BuildOptions(site.root, now=NOW))
+    assert not [row for row in rows(site) if POISON in row[3]]
+    kept = MemoStore(site.root / CACHE_DIR / "memo.sqlite", secret_key())
+    assert all(kept.take(NAMESPACES[ns], key) is not None for ns, key, *_ in rows(site))
+
+
+def test_rows_sealed_with_the_users_key_are_trusted(site: SiteDir) -> None:
+    """The seal is what stops the tamperings above: the same edit, sealed with the key kept
+    outside the site, is published. Whoever can read that key can write the output anyway."""
+    built(site)
+    store(site, resealed(secret_key())(site))
+    site.message("content/news/neu.md", title="Neue Meldung")
+    build(BuildOptions(site.root, now=NOW))
+    assert POISON in public_text(site)
