@@ -119,7 +119,7 @@ def test_kept_namespaces_are_looked_up_on_disk_until_the_first_build_ends() -> N
 
 def test_kept_namespaces_are_declared_once() -> None:
     kept = {namespace.label for namespace in Namespace if namespace.kept}
-    assert kept == {"message", "snippets", "view", "checks", "search", "references", "page"}
+    assert kept == {"message", "snippets", "view", "checks", "search", "references", "page", "ics"}
     assert len({namespace.label for namespace in Namespace}) == len(Namespace)
 
 

@@ -7,7 +7,7 @@ exports it, `[channels] platforms` and `[social]` accept its name. How a post is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from hubgen.channels.counting import (
 )
 from hubgen.config import Config
 
-__all__ = ["NETWORKS", "PLATFORMS", "Platform", "count", "enabled_platforms", "platform",
+__all__ = ["NETWORKS", "PLATFORMS", "Platform", "chosen_names", "count", "enabled_platforms", "platform",
            "profile_url", "shorten_to_fit"]
 
 
@@ -105,10 +105,14 @@ def platform(name: str) -> Platform:
 def enabled_platforms(config: Config) -> tuple[str, ...]:
     """The platforms posts are made for, in `[channels] platforms` order; all when not given.
     Unknown names are left out: `check_config` reports them."""
-    chosen = config.channels.platforms
+    return chosen_names(config.channels.platforms, PLATFORMS)
+
+
+def chosen_names(chosen: tuple[str, ...] | None, known: Collection[str]) -> tuple[str, ...]:
+    """The names a config list chose, in its order, once each and known only; None: all known."""
     if chosen is None:
-        return tuple(PLATFORMS)
-    return tuple(name for name in dict.fromkeys(chosen) if name in PLATFORMS)
+        return tuple(known)
+    return tuple(name for name in dict.fromkeys(chosen) if name in known)
 
 
 def profile_url(network: str, handle: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hubgen.channels import advocacy, newsletter, press, recruiting, social
 from hubgen.channels.channel import Channel
-from hubgen.channels.platforms import NETWORKS, PLATFORMS
+from hubgen.channels.platforms import NETWORKS, PLATFORMS, chosen_names
 from hubgen.config import CONFIG_FILE, Config
 from hubgen.errors import Report, suggest
 
@@ -27,10 +27,7 @@ def channel(name: str) -> Channel:
 def enabled_channels(config: Config) -> tuple[str, ...]:
     """The channels made for every message, in `[channels] enabled` order; all when not given.
     Unknown names are left out: `check_config` reports them."""
-    chosen = config.channels.enabled
-    if chosen is None:
-        return tuple(_BY_NAME)
-    return tuple(name for name in dict.fromkeys(chosen) if name in _BY_NAME)
+    return chosen_names(config.channels.enabled, _BY_NAME)
 
 
 def channels_made(config: Config) -> list[Channel]:

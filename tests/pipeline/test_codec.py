@@ -38,9 +38,11 @@ VIEW = MessageView(
     contact=ContactView("Erika", "Presse", "presse@example.com", ""), press_path="news/solar/press.txt",
     translations=(),
 )
-SNIPPETS = [Snippet("solar", "de", "social", "x", "Text", 4, 280, "weighted", "https://x", Path("a.md"), 7,
+SNIPPETS = [Snippet("solar", "de", "social", "x", "Text", 4, 280, "weighted", "https://x", Path("a.md"),
+                    "channels.social.x", 7,
                     formats={"md": "Text"}),
-            Snippet("solar", "de", "press", None, "P", 1, None, "chars", "", Path("a.md"), 1)]
+            Snippet("solar", "de", "press", None, "P", 1, None, "chars", "", Path("a.md"),
+                    "channels.press", 1)]
 
 
 @pytest.mark.parametrize("value", [
