@@ -27,8 +27,12 @@ HUGO_TOTAL = re.compile(r"Total in (\d+) ms")
 
 
 def retitle(path: Path, run: int) -> None:
+    """Saved whole, by rename as most editors save: the full rebuild behind the last edit never
+    reads half a file."""
     text = path.read_text(encoding="utf-8")
-    path.write_text(TITLE.sub(f'title: "Preview edit {run}"', text, count=1), encoding="utf-8")
+    saving = path.with_name(f".{path.name}.saving")
+    saving.write_text(TITLE.sub(f'title: "Preview edit {run}"', text, count=1), encoding="utf-8")
+    saving.replace(path)
 
 
 def hubgen_edits(root: Path, runs: int) -> list[float]:
@@ -41,7 +45,7 @@ def hubgen_edits(root: Path, runs: int) -> list[float]:
     for run in range(runs):
         retitle(root / EDITED, run)
         snapshot = preview.changed({root / EDITED})
-        if not snapshot.quick_paths:
+        if snapshot is None or not snapshot.quick_paths:
             sys.exit("the fast render did not apply")
         times.append(snapshot.seconds)
         time.sleep(1)  # a writer's pause; the full rebuild runs behind it meanwhile
