@@ -63,7 +63,7 @@ def folder_state(public: Path, kit: Path) -> str:
     """Every file of public/ with size and time; the kit's by name only. Stat-ing each of the
     kit's files (a dozen per message) was most of a warm build, and it is never deployed: a
     kit file edited by hand stays until its message changes, or `hubgen build --clean`."""
-    return _digest(sorted(_walk(public, hidden=True)) + sorted(_walk(kit, hidden=True, stat=False)))
+    return _digest(sorted(_walk(public)) + sorted(_walk(kit, stat=False)))
 
 
 def input_state(folders: list[Path], files: list[Path], options: object) -> str:
@@ -78,9 +78,10 @@ def input_state(folders: list[Path], files: list[Path], options: object) -> str:
     return _digest(entries)
 
 
-def _walk(folder: Path, hidden: bool = False, stat: bool = True) -> list[str]:
-    """`path NUL size NUL mtime` of every file under `folder`, as os.walk finds them (symlinked
-    folders not followed); only the path without `stat`."""
+def _walk(folder: Path, stat: bool = True) -> list[str]:
+    """`path NUL size NUL mtime` of every file under `folder`, hidden ones too, as os.walk finds
+    them (symlinked folders not followed); only the path without `stat`. Hidden files count: the
+    build reads them too (an image in `content/.media/`, a link leading out of the site)."""
     found, pending = [], [str(folder)]
     while pending:
         try:
@@ -90,10 +91,9 @@ def _walk(folder: Path, hidden: bool = False, stat: bool = True) -> list[str]:
         for entry in entries:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if hidden or not entry.name.startswith("."):
-                        pending.append(entry.path)
-                elif entry.is_dir():
-                    continue  # a link to a folder, not followed
+                    pending.append(entry.path)
+                elif entry.is_dir():  # a link to a folder: not followed, but its coming counts
+                    found.append(f"{entry.path}\0link")
                 elif stat:
                     info = entry.stat()
                     found.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")

@@ -63,6 +63,20 @@ def test_an_edit_rebuilds_like_a_clean_build(site: SiteDir) -> None:
     assert "Neu." in site.read("public/news/solarpark-husum-eroeffnet/index.html")
 
 
+def test_an_edit_in_a_hidden_folder_rebuilds(site: SiteDir, tmp_path: Path) -> None:
+    # The build reads hidden folders too (an image in content/.media/, a link out of the site
+    # anywhere), so the check for an unchanged build must see them.
+    site.write("content/.media/park.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    site.message("content/news/solar.md", extra="image: .media/park.svg\nimage_alt: Park")
+    build(BuildOptions(site.root, now=BEFORE))
+    site.write("content/.media/park.svg", "<svg xmlns='http://www.w3.org/2000/svg' id='neu'/>")
+    assert not build(BuildOptions(site.root, now=BEFORE)).unchanged
+    assert "neu" in site.read("public/.media/park.svg")
+    (tmp_path / "outside").mkdir()
+    (site.root / "content/.media/out").symlink_to(tmp_path / "outside")
+    assert site.hubgen("build").returncode == 1  # the new link is seen, and refused
+
+
 def test_an_edit_links_unchanged_files_and_writes_changed_ones(site: SiteDir) -> None:
     ready(site)
     build(BuildOptions(site.root, now=BEFORE))
