@@ -68,7 +68,7 @@ def _frozen(value: object, seen: dict[int, bytes]) -> bytes:
     params = getattr(type(value), "__dataclass_params__", None)
     if params is None or not params.frozen or not hasattr(value, "__dict__"):
         return _encode_container(value, seen)
-    cached: bytes | None = vars(value).get(_REMEMBERED)
+    cached = known_encoding(value)
     if cached is None:
         cached = _encode_container(value, seen)
         remember_encoding(value, cached)

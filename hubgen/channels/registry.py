@@ -39,10 +39,8 @@ def channels_made(config: Config) -> list[Channel]:
 def check_config(config: Config, report: Report) -> None:
     """Reports each name in `[channels] enabled`, `[channels] platforms` and `[social]` that the
     registries don't know. The config layer can't: it sits below the channels."""
-    lines: dict[str, int] = getattr(config, "key_lines", {})
-
     def unknown(key: str, what: str, name: str, known: list[str]) -> None:
-        report.error(CONFIG_FILE, lines.get(key, 1), key, f"unknown {what} '{name}'",
+        report.error(CONFIG_FILE, config.line(key), key, f"unknown {what} '{name}'",
                      suggest(name, known, "use one of: " + ", ".join(known)))
 
     for key, what, names, known in (

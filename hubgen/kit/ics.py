@@ -88,17 +88,18 @@ def _onset(zone: ZoneInfo, wall: datetime, before: timedelta, after: timedelta) 
     return wall
 
 
-def _description(kit: KitMessage, channel: str, public_url: str) -> str:
-    snippets = [s.snippet for s in kit.by_channel(channel)]
+def _description(kit: KitMessage, channel: str) -> str:
+    items = kit.by_channel(channel)
+    if not items:
+        return ""
     entry = channel_named(channel)
     if not entry.calendar_texts:
         texts = [f"{entry.label('en')}: {kit.message.title}"]
     else:
         texts = list(dict.fromkeys(
-            (f"{item.label}:\n" if item.snippet.platform else "") + item.snippet.text
-            for item in kit.by_channel(channel)))
-    links = [f"Channel kit: {kit.path}#{channel}", f"Public page: {public_url}"]
-    return "\n\n".join([*texts, *links]) if snippets else ""
+            (f"{item.label}:\n" if item.snippet.platform else "") + item.snippet.text for item in items))
+    links = [f"Channel kit: {kit.path}#{channel}", f"Public page: {kit.public_url}"]
+    return "\n\n".join([*texts, *links])
 
 
 def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
@@ -109,28 +110,28 @@ def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
             for k, name in zip(kits, names, strict=True)}
 
 
-def _event(site: Site, kit: KitMessage, channel: str, uid: str) -> list[tuple[str, object]]:
+def _event(site: Site, kit: KitMessage, when: datetime, channel: str, uid: str) -> list[tuple[str, object]]:
     """An event's properties but its DTSTAMP."""
     zone = site.config.site.timezone
-    when = posting_time(site, kit.message)
     draft = " (draft)" if kit.message.draft else ""
     return [("UID", _Text(uid.replace("@", f"-{channel}@", 1))),
             ("DTSTART", when.astimezone(UTC) if zone.key == "UTC" else when), ("DURATION", DURATION),
             ("SUMMARY", _Text(f"[{channel}] {kit.message.title}{draft}")),
-            ("DESCRIPTION", _Text(_description(kit, channel, kit.public_url))),
+            ("DESCRIPTION", _Text(_description(kit, channel))),
             ("URL", kit.public_url), ("CATEGORIES", channel),
             ("STATUS", "TENTATIVE" if kit.message.draft else "CONFIRMED")]
 
 
-def _events(site: Site, kits: list[KitMessage], uids: dict[int, str], stamp: datetime,
-            memo: Memo) -> bytes:
+def _events(site: Site, kits: list[KitMessage], times: list[datetime], uids: dict[int, str],
+            stamp: datetime, memo: Memo) -> bytes:
     """The VEVENTs, each written once and remembered: icalendar takes a millisecond or two for
     one (it folds character by character), and an edit changes few. Only DTSTAMP, the time of
     the build, changes every time: it goes in front of the remembered rest (RFC 5545 gives
     properties no order)."""
     start = _component(Event(), [("DTSTAMP", stamp)]).to_ical(sorted=False)[:-len(_END_EVENT)]
     zone = site.config.site.timezone.key
-    events = [_event(site, kit, channel, uids[id(kit)]) for kit in kits for channel in kit.channels]
+    events = [_event(site, kit, when, channel, uids[id(kit)])
+              for kit, when in zip(kits, times, strict=True) for channel in kit.channels]
     # Plain strings, quick to hash; the zone's name stands for the offset a time doesn't name.
     keys = [fingerprint(zone, *(str(part) for prop in event for part in prop)) for event in events]
     bodies = memo.map(Namespace.ICS, keys, Report(), each(lambda i, _: _body(events[i])))
@@ -152,7 +153,9 @@ def _component(component: C, properties: list[tuple[str, object]]) -> C:
 def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo | None = None) -> str:
     config = site.config
     host = site_paths(config).host or "hubgen"
-    kits = sorted(kits, key=lambda k: (posting_time(site, k.message), k.message.lang, k.path))
+    timed = sorted(((posting_time(site, k.message), k) for k in kits),
+                   key=lambda pair: (pair[0], pair[1].message.lang, pair[1].path))
+    times, kits = [when for when, _ in timed], [k for _, k in timed]
     uids = _uids(kits, host)
     calendar = _component(Calendar(), [
         ("VERSION", "2.0"), ("PRODID", "-//hubgen//editorial calendar//EN"),
@@ -160,10 +163,9 @@ def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo |
         ("X-WR-CALNAME", _Text(config.site.title + " · editorial calendar")),
         ("X-WR-TIMEZONE", _Text(config.site.timezone.key))])
     if kits and config.site.timezone.key != "UTC":
-        times = [posting_time(site, k.message) for k in kits]
         calendar.add_component(_vtimezone(config.site.timezone, min(times), max(times)))
     # In the order written, which is the order of RFC 5545's examples, not sorted by name.
     written: bytes = calendar.to_ical(sorted=False)
     end = written.rindex(b"END:VCALENDAR")
-    events = _events(site, kits, uids, now.astimezone(UTC), memo or Memo())
+    events = _events(site, kits, times, uids, now.astimezone(UTC), memo or Memo())
     return str(written[:end] + events + written[end:], "utf-8")

@@ -10,7 +10,7 @@ from functools import partial
 
 from hubgen import paths
 from hubgen.channels.platforms import platform
-from hubgen.channels.registry import CHANNELS, channel
+from hubgen.channels.registry import CHANNELS
 from hubgen.config import Config
 from hubgen.content.dates import format_date, format_time
 from hubgen.errors import Report
@@ -75,7 +75,7 @@ def _label(snippet: Snippet) -> str:
     name = platform(snippet.platform).label if snippet.platform else ""
     if snippet.variant:
         return f"Post {snippet.variant}" + (f" · {name}" if name else "")
-    return name or channel(snippet.channel).label("en")
+    return name or CHANNEL_LABELS[snippet.channel]
 
 
 def kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime) -> KitMessage:

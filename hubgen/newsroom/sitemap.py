@@ -48,7 +48,8 @@ def _url(urlset: ET.Element, site: Site, page: PageInfo) -> None:
         add(entry, _S + "lastmod", page.lastmod.isoformat())
     if len({a.lang for a in page.alternates}) > 1:  # the page itself is among its alternates
         default = site.config.site.language
-        pairs = [(a.lang, site_paths(site.config).url(a.path)) for a in page.alternates]
+        paths = site_paths(site.config)
+        pairs = [(a.lang, paths.url(a.path)) for a in page.alternates]
         pairs += [("x-default", url) for lang, url in pairs if lang == default]
         for lang, href in pairs:
             add(entry, _XHTML + "link", rel="alternate", hreflang=lang, href=href)

@@ -77,8 +77,9 @@ def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageVie
 def message_view(site: Site, message: Message, report: Report) -> MessageView:
     """The view of one message; a broken key_message template goes to `report`."""
     paths = site_paths(site.config)
-    path = paths.message(message)
+    path, url = paths.message(message), paths.message_url(message)
     contact = site.config.contacts.get(message.contact)
+    key = render_key_message(message, url, report)  # None: broken, reported; the text as written
     return MessageView(
         title=message.title,
         summary=message.summary,
@@ -86,9 +87,9 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
         date=site.local(message.date),
         section=message.section,
         path=path,
-        url=paths.message_url(message),
+        url=url,
         body_html=Markup(render_markdown(message.body, message.lang)),
-        key_message=_key_message(site, message, report),
+        key_message=message.key_message if key is None else key,
         facts=message.facts,
         tags=tuple(Link(paths.tag(message.lang, t), t, message.lang) for t in message.tags),
         image=message.image,
@@ -98,8 +99,3 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
         press_path=paths.press_text(message),
         translations=tuple(Link(paths.message(m), m.title, m.lang) for m in site.translations(message)),
     )
-
-
-def _key_message(site: Site, message: Message, report: Report) -> str:
-    key = render_key_message(message, site_paths(site.config).message_url(message), report)
-    return message.key_message if key is None else key

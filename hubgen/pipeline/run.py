@@ -95,8 +95,9 @@ def build(options: BuildOptions, progress: Progress | None = None,
         raise ProblemsError(rendered.over_limit)
     written = write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
                             previous=None if options.clean else plan.cache.written())
+    public = rendered.public.paths()
     summary = (len(rendered.site.messages), rendered.published,
-               sum(p.endswith(".html") for p in rendered.public.paths()), len(rendered.public.paths()))
+               sum(p.endswith(".html") for p in public), len(public))
     valid_until, warnings = _valid_until(rendered.site, plan.now, options), rendered.warnings
     del rendered  # the written trees: their memory is better spent on saving the cache
     unsaved = plan.cache.save(plan.inputs, valid_until, summary, memo, build_id, warnings,
