@@ -24,6 +24,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="publish messages dated or embargoed in the future (don't deploy)")
     cmd.add_argument("--out", type=Path, metavar="DIR",
                      help="public output folder inside the site (default: [site] output_dir)")
+    cmd.add_argument("--public-only", action="store_true",
+                     help="build public/ alone, leave kit/ as it is (a deploy needs no kit)")
     cmd.add_argument("--clean", action="store_true",
                      help="ignore the cache of earlier builds (.hubgen-cache/) and make everything anew")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
@@ -33,7 +35,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     root = site_root(args.site)
     options = BuildOptions(root, out=args.out.resolve() if args.out else None,
-                           drafts=args.drafts, future=args.future, clean=args.clean)
+                           drafts=args.drafts, future=args.future, clean=args.clean,
+                           public_only=args.public_only)
     plan = plan_build(options)
     result = plan.unchanged
     if result is None:

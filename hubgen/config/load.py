@@ -169,6 +169,8 @@ class _Reader:
             value = self.section(hint, raw, key, fixed)
         elif get_origin(hint) in (tuple, dict):
             value = self.collection(raw, hint, key, option)
+        elif hint is bool:
+            value = _switch(raw, key)
         else:
             value = _text(raw, key, option, empty_ok)
         if option.check is not None and (value or not empty_ok):
@@ -206,6 +208,13 @@ class _Reader:
             except Invalid as exc:
                 self.report_invalid(_join(key, name), exc)
         return tuple(value for _, value in found) if kind is list else dict(found)
+
+
+def _switch(raw: object, key: str) -> bool:
+    if not isinstance(raw, bool):
+        raise Invalid(f"must be true or false, not {_toml_kind(raw)}",
+                      f"write {key.rpartition('.')[2]} = true or false, without quotes")
+    return raw
 
 
 def _text(raw: object, key: str, option: Option, empty_ok: bool, what: str = "value") -> str:

@@ -120,6 +120,9 @@ class ChannelsConfig:
 class ShareImages:
     """`[share_images]`: the pictures social networks show for a link to the newsroom."""
 
+    enabled: bool = option(True, "draw them; `false` (quicker while drafting): a message's page"
+                           " shows its own picture (JPEG, PNG, WebP, GIF) as `og:image`, the"
+                           " company's raster logo otherwise, or none")
     background: str = option("#0b2545", "background without a picture, and the veil over one",
                              check=checks.colour)
     text: str = option("#ffffff", "the title", check=checks.colour)

@@ -14,6 +14,7 @@ from hubgen.filetree import FileTree
 from hubgen.memo import Memo
 from hubgen.model import Site
 from hubgen.newsroom.metadata import SCHEMA, jsonld, news_article, og_locale, organization, profile_url
+from hubgen.newsroom.own_images import raster_size
 from hubgen.newsroom.share_images import FORMATS
 from hubgen.newsroom.strings import translate
 from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag
@@ -118,9 +119,21 @@ class _Renderer:
         """The newsroom's own share images, for every page that is not a message."""
         return self.images(self.paths.prefix(lang), self.site.config.site.title)
 
-    def images(self, folder: str, alt: str) -> tuple[ImageInfo, ...]:
-        return tuple(ImageInfo(self.paths.url(path), f.width, f.height, alt)
-                     for path, f in zip(share_images(folder), FORMATS, strict=True))
+    def images(self, folder: str, alt: str, picture: tuple[str, str] = ("", "")) -> tuple[ImageInfo, ...]:
+        """The link-preview images of the page at `folder`: its share images, or with those
+        switched off its `picture` (a path in content/ and its text), else the company's logo,
+        where they are raster images."""
+        config = self.site.config
+        if config.share_images.enabled:
+            return tuple(ImageInfo(self.paths.url(path), f.width, f.height, alt)
+                         for path, f in zip(share_images(folder), FORMATS, strict=True))
+        candidates = [(config.content_path, *picture)]
+        candidates.append((config.static_path, config.company.logo, config.company.name))
+        for folder_path, name, text in candidates:
+            size = raster_size(folder_path / name) if name else None
+            if size is not None:
+                return (ImageInfo(self.paths.url(name), *size[:2], text, size[2]),)
+        return ()
 
 
 class _SiteView:
@@ -168,9 +181,9 @@ def render_message_page(site: Site, view: MessageView, themes: Themes, tree: Fil
 
 def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
     config = renderer.site.config
-    images = renderer.images(message.path, message.title)
+    images = renderer.images(message.path, message.title, (message.image, message.image_alt))
     pictures = [i.url for i in images]
-    if message.image:
+    if message.image and renderer.paths.url(message.image) not in pictures:
         pictures.append(renderer.paths.url(message.image))
     alternates = (Link(message.path, message.title, lang), *message.translations)
     renderer.page("message.html", lang, "message", message.path, message.title, alternates,

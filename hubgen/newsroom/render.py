@@ -40,7 +40,8 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     render_feeds(site, views, tree)
     render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
     render_search_indexes(site, views, tree, memo)
-    add_share_images(site.config, (v for lang in views.values() for v in lang), tree, memo)
+    if site.config.share_images.enabled:
+        add_share_images(site.config, (v for lang in views.values() for v in lang), tree, memo)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
     collect_assets(site, themes.static_folders, tree, report)
     return tree

@@ -59,11 +59,11 @@ class Manifest:
     the folders must be made anew."""
 
 
-def folder_state(public: Path, kit: Path) -> str:
+def folder_state(public: Path, kit: Path | None) -> str:
     """Every file of public/ with size and time; the kit's by name only. Stat-ing each of the
     kit's files (a dozen per message) was most of a warm build, and it is never deployed: a
     kit file edited by hand stays until its message changes, or `hubgen build --clean`."""
-    return _digest(sorted(_walk(public)) + sorted(_walk(kit, stat=False)))
+    return _digest(sorted(_walk(public)) + (sorted(_walk(kit, stat=False)) if kit else ["no kit"]))
 
 
 def input_state(folders: list[Path], files: list[Path], options: object) -> str:
@@ -120,14 +120,14 @@ class BuildCache:
         self._store: MemoStore | None = None
         """The memo file read by `memo()`, if it was."""
 
-    def unchanged(self, inputs: str, now: datetime, public: Path, kit: Path) -> Manifest | None:
+    def unchanged(self, inputs: str, now: datetime, public: Path, kit: Path | None) -> Manifest | None:
         """The last build's manifest if it still describes the outputs exactly."""
         manifest = _manifest(self._read(self.manifest_path))
         if manifest is None or manifest.inputs != inputs:
             return None
         if manifest.valid_until is not None and now >= manifest.valid_until:
             return None
-        for folder in (public, kit):
+        for folder in (public, kit) if kit else (public,):
             marker = folder / MARKER
             if not marker.is_file() or manifest.build_id not in marker.read_text(encoding="utf-8"):
                 return None
@@ -147,7 +147,7 @@ class BuildCache:
         return _written(self._read(self.written_path))
 
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
-             memo: Memo, build_id: str, warnings: list[Problem], outputs: tuple[Path, Path],
+             memo: Memo, build_id: str, warnings: list[Problem], outputs: tuple[Path, Path | None],
              written: Written) -> list[Problem]:
         """Keep what the next build needs. It comes after the output folders were swapped in
         (the manifest describes them as written), so a cache that can't be saved costs the next

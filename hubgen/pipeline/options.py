@@ -22,6 +22,8 @@ class BuildOptions:
     now: datetime | None = None
     clean: bool = False
     """Ignore what earlier builds left in .hubgen-cache/ and make everything anew."""
+    public_only: bool = False
+    """Build public/ alone and leave kit/ as it is: a deploy needs no channel kit."""
 
 
 @dataclass(frozen=True)

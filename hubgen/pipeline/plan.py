@@ -26,7 +26,8 @@ class BuildPlan:
     config: Config | None
     """None when the config has problems: the build reports them with the content's."""
     output: Path
-    kit_output: Path
+    kit_output: Path | None
+    """None with `--public-only`: kit/ is left as it is."""
     cache: BuildCache
     inputs: str
     now: datetime
@@ -42,10 +43,11 @@ def plan_build(options: BuildOptions) -> BuildPlan:
     if config is None or probe.errors:
         return BuildPlan(None, options.root, options.root, cache, "", now, None)
     output = check_output_folder(config, options.out or config.output_path)
-    kit_output = check_output_folder(config, config.kit_path)
-    check_apart(output, kit_output)
-    for folder in (output, kit_output):
+    kit = check_output_folder(config, config.kit_path)
+    check_apart(output, kit)
+    for folder in (output, kit):
         remove_stale(folder)
+    kit_output = None if options.public_only else kit
     inputs = _input_state(config, options)
     last = None if options.clean else cache.unchanged(inputs, now, output, kit_output)
     unchanged = None if last is None else BuildResult(
@@ -60,4 +62,4 @@ def _input_state(config: Config, options: BuildOptions) -> str:
     font = [config.root / config.share_images.font] if config.share_images.font else []
     # Not `now`: the manifest's valid_until covers time passing.
     return input_state(list(dict.fromkeys(folders)), [config.root / CONFIG_FILE, *font],
-                       (options.out, options.drafts, options.future))
+                       (options.out, options.drafts, options.future, options.public_only))

@@ -65,7 +65,7 @@ def render(options: BuildOptions, progress: Progress | None = None,
     snippets = site_snippets(site, report, memo)
     run_checks(site, snippets, report, memo)
     public_tree = render_public(public, snippets, report, progress, now, memo)
-    kit_tree = render_kit(site, snippets, now, memo)
+    kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
@@ -90,10 +90,11 @@ def build(options: BuildOptions, progress: Progress | None = None,
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
     # reach the internal kit, where the writer sees them marked; public/ stays as it was.
     build_id = plan.cache.new_build_id()
+    kit = {plan.kit_output: rendered.kit} if plan.kit_output else {}
     if rendered.over_limit:
-        write_folders({plan.kit_output: rendered.kit}, build_id)
+        write_folders(kit, build_id)
         raise ProblemsError(rendered.over_limit)
-    written = write_folders({plan.output: rendered.public, plan.kit_output: rendered.kit}, build_id,
+    written = write_folders({plan.output: rendered.public, **kit}, build_id,
                             previous=None if options.clean else plan.cache.written())
     public = rendered.public.paths()
     summary = (len(rendered.site.messages), rendered.published,
