@@ -72,13 +72,15 @@ def _kind(hint: Any, option: Option) -> str:
         return "list of tables" if dataclasses.is_dataclass(args[0]) else "list of strings"
     if get_origin(hint) is dict:
         return "string or table" if option.per_language else "table of strings"
-    return "string"
+    return "true/false" if hint is bool else "string"
 
 
 def _default(f: dataclasses.Field[Any], option: Option) -> str:
     if option.shown:
         return option.shown
     value = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
     if value in ("", {}):
         return "none"
     return "`[]`" if value == () else f'`"{value}"`'

@@ -169,6 +169,11 @@ class _Reader:
             value = self.section(hint, raw, key, fixed)
         elif get_origin(hint) in (tuple, dict):
             value = self.collection(raw, hint, key, option)
+        elif hint is bool:
+            if not isinstance(raw, bool):
+                raise Invalid(f"must be true or false, not {_toml_kind(raw)}",
+                              f"write {key.rpartition('.')[2]} = true, or false")
+            value = raw
         else:
             value = _text(raw, key, option, empty_ok)
         if option.check is not None and (value or not empty_ok):
