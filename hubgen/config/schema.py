@@ -16,8 +16,8 @@ from hubgen.config import checks
 from hubgen.config.lines import line_of
 from hubgen.config.options import Context, derived, option, required, table
 
-__all__ = ["ChannelsConfig", "ChecksConfig", "Company", "Config", "Contact", "Download", "PressKit", "ShareImages",
-           "SiteSettings"]
+__all__ = ["ChannelsConfig", "ChecksConfig", "Company", "Config", "Contact", "Download", "PressKit",
+           "ShareImages", "SiteSettings"]
 
 
 def _value(key: str) -> Callable[[Context], object]:
