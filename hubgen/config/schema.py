@@ -137,6 +137,11 @@ class ChecksConfig:
         False, "a translation may go public before its original (the version in the default"
         " language): `true` where the versions are released on their own schedules; otherwise"
         " that is an error, a broken embargo")
+    fact_labels: dict[str, tuple[str, ...]] = option(
+        {}, "`fact = [\"word\", …]`: words the site's messages use for a fact, as in"
+        " `Nennleistung: 35 MW` for `capacity`; a figure after one (with a `:`, or as in `eine"
+        " Nennleistung von 35 MW`) is held against the fact. hubgen knows common ones already"
+        " (`Leistung`, `Investition`, `Haushalte`, …)", example='capacity = ["Nennleistung"]')
 
 
 @dataclass(frozen=True)
