@@ -4,8 +4,8 @@ Flags, as errors: a snippet scheduled (the posting time of the exports and the c
 the message's embargo; the press text of an embargoed message without its embargo line. Both
 guard what the channel layer promises, so that a change there can't leak news early. Flags, as an
 error, a translation that goes public (at its date or its embargo, whichever is later) before its
-original (`Site.original`: the version in the site's default language), or while the original is
-a draft: the news would be out before the embargo the original keeps. A site whose versions
+original (`Site.original`: the version in the site's default language; a draft original by its
+date): the news would be out before the embargo the original keeps. A site whose versions
 have schedules of their own turns this off: `[checks] translations_before_original = true`.
 
 Deliberately not flagged: drafts (they have no posting time yet, nor go public); an embargo
@@ -49,20 +49,15 @@ def _translations(site: Site, report: Report) -> None:
     for group in site.translation_groups():
         original = site.original(group[0])
         for message in group:
-            if message is original or message.draft:
-                continue
-            if not original.draft and message.publish_at >= original.publish_at:
+            # A draft original is held to the date it has: the plan it is written for.
+            if message is original or message.draft or message.publish_at >= original.publish_at:
                 continue
             field = "embargo" if message.embargo and message.embargo >= message.date else "date"
-            if original.draft:
-                problem = f"its original {original.source.as_posix()} is a draft"
-                fix = "publish the original first, or make this a draft too"
-            else:
-                problem = f"before its original {original.source.as_posix()} ({_when(site, original)})"
-                fix = f"publish it with or after the original: {field}: {_when(site, original)}"
             report.error(message.source.as_posix(), message.line(field), field,
-                         f"goes public {_when(site, message)}, {problem}: a broken embargo",
-                         f"{fix}, or set [checks] translations_before_original = true")
+                         f"goes public {_when(site, message)}, before its original"
+                         f" {original.source.as_posix()} ({_when(site, original)}): a broken embargo",
+                         f"publish it with or after the original: {field}: {_when(site, original)},"
+                         " or set [checks] translations_before_original = true")
 
 
 def check_embargo(site: Site, snippets: dict[Message, list[Snippet]], report: Report) -> None:
