@@ -5,7 +5,8 @@ body that counts what a fact counts, with another value (`50.000 Haushalte` whil
 `facts.households` is `40.000`). A figure is about a fact when the noun after it or a `Label:`
 before it is one the fact goes with: the noun after `{{ facts.households }}` in the message's
 templates, after the fact's value in the body, or the fact's name; a `Label:` also when it is a
-word for the fact in the message's language (`Investition:` for `investment`, fact_labels.py).
+word for the fact in the message's language (`Investition:` for `investment`, fact_labels.py);
+a table of two columns is read as labels and values (`| Investition | 45 Mio. Euro |`).
 A figure in the fact's unit that a word of the fact leads to (`eine Leistung von 35 MW`) is
 about it too, unless another fact has its value. Outside the body, a figure in a
 unit only one fact has (`70 MW`, one power fact) and a date while the message has one date fact
@@ -92,7 +93,7 @@ def _read(site: Site, message: Message, texts: list[Written], report: Report) ->
              for key, value in message.facts.items()]
     body: list[tuple[int, Figure]] = []
     body_dates: list[DateFigure] = []
-    for line, text in body_of(message).lines:
+    for line, text in body_of(message).labelled_lines():
         figures, dates = find_figures(text, lang)
         body += [(line, figure) for figure in figures]
         body_dates += dates
