@@ -42,6 +42,12 @@ def _value(message: Message, name: str) -> object:
     return value
 
 
+def _holds(name: str, value: str, texts: set[str]) -> bool:
+    """A text keeps its stub when the stub is in it; a fact is its stub only as a whole
+    (`figure: "1000"` is a figure)."""
+    return value.strip() in texts if name.startswith("facts.") else any(t in value for t in texts)
+
+
 def _left(site: Site, message: Message) -> list[tuple[str, int]]:
     """(field, line) of each placeholder left in the message."""
     left = []
@@ -50,7 +56,7 @@ def _left(site: Site, message: Message) -> list[tuple[str, int]]:
             for n, line in enumerate(message.body.splitlines()):
                 if line.strip() in texts:
                     left.append(("body", message.body_line + n))
-        elif (value := _value(message, name)) is not None and any(t in str(value) for t in texts):
+        elif (value := _value(message, name)) is not None and _holds(name, str(value), texts):
             left.append((name, message.line(name)))
     for name in EMPTY:
         channel = name.split(".")[1]
