@@ -124,12 +124,13 @@ _LABEL = re.compile(r"([^\W\d_][\w-]*)[ \u00a0]*:[ \u00a0]*(?:(?:rund|ca\.|etwa|
 # "eine Leistung von rund 35 MW", "a capacity of about 35 MW": only words that say "this is its
 # amount" lead to a figure. A change ("um 5 MW", "auf 35 MW") or a bound ("mehr als", "bis zu",
 # "up to") says something else, and a word between ("Leistung des Parks von") may be another's.
-_LEADING = (r"von|bei|beträgt|betrug|betragen|liegt|lag|rund|etwa|ca\.|circa|knapp|gut|fast|nahezu"
-            r"|insgesamt|zusammen|in|höhe|of|is|was|totals|totalling|totaling|around|about|approx\."
+_LEADING = (r"von|bei|beträgt|betrug|betragen|liegt|lag|ist|sind|war|waren|rund|etwa|ca\.|circa"
+            r"|knapp|gut|fast|nahezu|insgesamt|zusammen|in|höhe|of|is|was|totals|totalling|totaling|around|about|approx\."
             r"|approximately|nearly|almost|roughly|some")
 _LEAD = re.compile(rf"([^\W\d_][\w-]*)(?:[ \u00a0]+(?i:{_LEADING})){{1,4}}[ \u00a0]+$")
-# "5 MW pro Anlage", "35 MW-Klasse": a figure per piece, or part of a name.
-_NOT_LED = re.compile(r"[ \u00a0]*(?:(?:pro|je|per|each|à)(?!\w)|-[^\W\d_])", re.IGNORECASE)
+# "5 MW pro Anlage", "35 MW-Klasse", "5 MW mehr": a figure per piece, part of a name, a difference.
+_NOT_LED = re.compile(r"[ \u00a0]*(?:(?:pro|je|per|each|à|mehr|weniger|höher|niedriger|größer|kleiner"
+                      r"|more|less|higher|lower|above|below)(?!\w)|-[^\W\d_])", re.IGNORECASE)
 
 
 def nouns_after(text: str, lang: str) -> tuple[list[str], int]:
