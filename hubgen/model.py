@@ -81,6 +81,13 @@ class Site:
         """The other language versions of a message, in site language order."""
         return [m for m in self.versions(message) if m.lang != message.lang]
 
+    def original(self, message: Message) -> Message:
+        """The version the others translate: the one in the site's default language, else
+        the first in `[site] languages` order."""
+        versions = self.versions(message)
+        default = self.config.site.language
+        return next((m for m in versions if m.lang == default), versions[0])
+
     def translation_groups(self) -> list[tuple[Message, ...]]:
         """The messages that have other language versions, one tuple each, as
         `versions` gives them."""

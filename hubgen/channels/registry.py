@@ -12,8 +12,9 @@ from hubgen.channels.channel import Channel
 from hubgen.channels.platforms import NETWORKS, PLATFORMS, chosen_names
 from hubgen.config import CONFIG_FILE, Config
 from hubgen.errors import Report, suggest
+from hubgen.model import Message
 
-__all__ = ["CHANNELS", "channel", "channels_made", "check_config", "enabled_channels"]
+__all__ = ["CHANNELS", "channel", "channel_on", "channels_made", "check_config", "enabled_channels"]
 
 CHANNELS: tuple[Channel, ...] = (press.CHANNEL, social.CHANNEL, recruiting.CHANNEL,
                                  newsletter.CHANNEL, advocacy.CHANNEL)
@@ -34,6 +35,12 @@ def channels_made(config: Config) -> list[Channel]:
     """The enabled channels in registry order: the order of every message's snippets."""
     enabled = enabled_channels(config)
     return [c for c in CHANNELS if c.name in enabled]
+
+
+def channel_on(config: Config, message: Message, name: str) -> bool:
+    """The channel is made for the message: enabled for the site, not switched off
+    (`channels: { press: false }`) by the message."""
+    return name in enabled_channels(config) and message.channels.get(name) is not False
 
 
 def check_config(config: Config, report: Report) -> None:

@@ -19,6 +19,7 @@ from hubgen.checks.embargo import check_embargo
 from hubgen.checks.glossary import check_glossary
 from hubgen.checks.key_message import check_key_message
 from hubgen.checks.links import check_links
+from hubgen.checks.placeholders import check_placeholders
 from hubgen.checks.translations import check_translations
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, Namespace, fingerprint
@@ -49,6 +50,7 @@ CHECKS = (
     Check("drift", "message", lambda i: check_drift(i.site, i.report)),
     Check("key_message", "message", lambda i: check_key_message(i.site, i.snippets, i.report)),
     Check("glossary", "message", lambda i: check_glossary(i.site, i.report)),
+    Check("placeholders", "message", lambda i: check_placeholders(i.site, i.report)),
     Check("links", "site", lambda i: check_links(i.site, i.report, i.memo)),
     Check("embargo", "site", lambda i: check_embargo(i.site, i.snippets, i.report)),
     Check("translations", "site", lambda i: check_translations(i.site, i.report)),

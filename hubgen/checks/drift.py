@@ -4,7 +4,11 @@ Flags, as errors: a figure in the title, summary, key message, a written snippet
 body that counts what a fact counts, with another value (`50.000 Haushalte` while
 `facts.households` is `40.000`). A figure is about a fact when the noun after it or a `Label:`
 before it is one the fact goes with: the noun after `{{ facts.households }}` in the message's
-templates, after the fact's value in the body, or the fact's name. Outside the body, a figure in a
+templates, after the fact's value in the body, or the fact's name; a `Label:` also when it is a
+word for the fact in the message's language (`Investition:` for `investment`, fact_labels.py);
+a table of two columns is read as labels and values (`| Investition | 45 Mio. Euro |`).
+A figure in the fact's unit that a word of the fact leads to (`eine Leistung von 35 MW`) is
+about it too, unless another fact has its value. Outside the body, a figure in a
 unit only one fact has (`70 MW`, one power fact) and a date while the message has one date fact
 are taken to be about that fact too. Flags, as warnings: figures and dates outside the body that
 are neither in the facts nor in the body.
@@ -12,7 +16,10 @@ are neither in the facts nor in the body.
 Deliberately not flagged: the same figure written differently (`40.000`, `40,000`, `40 000`;
 `62 MW`, `62 Megawatt`; `41 Mio. Euro`, `EUR 41 million`; `18 %`, `18 Prozent`); numbers that are
 part of a date, time, URL, hashtag or word (Q3, CO2); years; body figures no fact speaks of (the
-body is the long form, full of context); dates in the body; numbers written as words.
+body is the long form, full of context); dates in the body; numbers written as words; a figure
+per piece (`je 5 MW`, `5 MW pro Turbine`), a change or a bound (`um 5 MW`, `bis zu 35 MW`), one
+inside a name (`15-MW-Turbinen`); the noun after a figure that only the word table ties to a
+fact (`Vorjahr: 35.000 Haushalte` is last year's).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hubgen.checks.fact_labels import fact_labels
 from hubgen.checks.figures import (
     DateFigure,
     Figure,
@@ -44,10 +52,19 @@ class _Fact:
     figures: list[Figure]
     dates: list[DateFigure]
     nouns: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    """Words for the fact in the message's language (fact_labels.py): a `Label:` or a lead,
+    never the noun after a figure (`Vorjahr: 35.000 Haushalte` is not this year's)."""
 
     def about(self, figure: Figure) -> bool:
         units = any(not (f.unit and figure.unit and f.unit != figure.unit) for f in self.figures)
-        return units and any(same_noun(a, b) for a in figure.nouns for b in self.nouns)
+        return units and (any(same_noun(a, b) for a in figure.nouns for b in self.nouns)
+                          or any(same_noun(a, b) for a in figure.label for b in self.labels))
+
+    def led_to(self, figure: Figure) -> bool:
+        """`eine Leistung von 35 MW`: a word of the fact leads to a figure in the fact's unit."""
+        units = bool(figure.unit) and any(f.unit == figure.unit for f in self.figures)
+        return units and any(same_noun(a, b) for a in figure.leads for b in (*self.nouns, *self.labels))
 
 
 @dataclass
@@ -71,11 +88,12 @@ def check_drift(site: Site, report: Report) -> None:
 
 def _read(site: Site, message: Message, texts: list[Written], report: Report) -> _Message:
     lang = message.lang
-    facts = [_Fact(key, value, *find_figures(value, lang), nouns=[key.split("_")[-1]])
+    facts = [_Fact(key, value, *find_figures(value, lang),
+                   nouns=[key.split("_")[-1]], labels=fact_labels(key, lang, site.config))
              for key, value in message.facts.items()]
     body: list[tuple[int, Figure]] = []
     body_dates: list[DateFigure] = []
-    for line, text in body_of(message).lines:
+    for line, text in body_of(message).labelled_lines():
         figures, dates = find_figures(text, lang)
         body += [(line, figure) for figure in figures]
         body_dates += dates
@@ -84,7 +102,8 @@ def _read(site: Site, message: Message, texts: list[Written], report: Report) ->
         fact.nouns += _template_nouns(fact.key, texts, lang)
         # Where the fact's value is written out with a noun ("40.000 Haushalte"), that noun
         # names what the fact counts.
-        fact.nouns += [noun for figure in [*written, *(f for _, f in body)] for noun in figure.nouns
+        fact.nouns += [noun for figure in [*written, *(f for _, f in body)]
+                       for noun in (*figure.nouns, *figure.leads)
                        if any(f.unit == figure.unit and same_value(f, figure) for f in fact.figures)]
     return _Message(site, message, report, facts, body, body_dates)
 
@@ -116,6 +135,12 @@ def _judge(m: _Message, figure: Figure, path: str, field: str, line: int) -> Non
     if about:
         if not any(same_value(figure, f) for fact in about for f in fact.figures):
             _contradiction(m, figure.shown, about, path, field, line)
+        return
+    # Led to by a fact's word: the weaker tie, so any fact's value clears it ("eine Leistung von
+    # 10 MW" is the storage's, not the park's, when the storage fact says 10 MW).
+    led = [fact for fact in m.facts if fact.led_to(figure)]
+    if led and not any(same_value(figure, f) for fact in m.facts for f in fact.figures):
+        _contradiction(m, figure.shown, led, path, field, line)
         return
     if any(same_value(figure, f) for fact in m.facts for f in fact.figures) or field == "body":
         return

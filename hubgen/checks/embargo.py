@@ -2,12 +2,14 @@
 
 Flags, as errors: a snippet scheduled (the posting time of the exports and the calendar) before
 the message's embargo; the press text of an embargoed message without its embargo line. Both
-guard what the channel layer promises, so that a change there can't leak news early. Flags, as a
-warning: a translation that goes public before its original, the version in the site's default
-language.
+guard what the channel layer promises, so that a change there can't leak news early. Flags, as an
+error, a translation that goes public (at its date or its embargo, whichever is later) before its
+original (`Site.original`: the version in the site's default language; a draft original by its
+date): the news would be out before the embargo the original keeps. A site whose versions
+have schedules of their own turns this off: `[checks] translations_before_original = true`.
 
-Deliberately not flagged: drafts (they have no posting time yet); messages without an original
-in the default language; an embargo earlier than the date (the date then rules, as everywhere).
+Deliberately not flagged: drafts (they have no posting time yet, nor go public); an embargo
+earlier than the date (the date then rules, as everywhere).
 """
 
 from __future__ import annotations
@@ -42,16 +44,20 @@ def _scheduling(site: Site, message: Message, snippets: list[Snippet], report: R
 
 
 def _translations(site: Site, report: Report) -> None:
-    default = site.config.site.language
-    for message in site.messages:
-        original = next((m for m in site.versions(message) if m.lang == default), None)
-        if original is None or message is original or message.publish_at >= original.publish_at:
-            continue
-        field = "embargo" if message.embargo and message.embargo >= message.date else "date"
-        report.warning(message.source.as_posix(), message.line(field), field,
-                       f"goes public {_when(site, message)}, before its original"
-                       f" {original.source.as_posix()} ({_when(site, original)})",
-                       f"publish it with or after the original: {field}: {_when(site, original)}")
+    if site.config.checks.translations_before_original:
+        return
+    for group in site.translation_groups():
+        original = site.original(group[0])
+        for message in group:
+            # A draft original is held to the date it has: the plan it is written for.
+            if message is original or message.draft or message.publish_at >= original.publish_at:
+                continue
+            field = "embargo" if message.embargo and message.embargo >= message.date else "date"
+            report.error(message.source.as_posix(), message.line(field), field,
+                         f"goes public {_when(site, message)}, before its original"
+                         f" {original.source.as_posix()} ({_when(site, original)}): a broken embargo",
+                         f"publish it with or after the original: {field}: {_when(site, original)},"
+                         " or set [checks] translations_before_original = true")
 
 
 def check_embargo(site: Site, snippets: dict[Message, list[Snippet]], report: Report) -> None:

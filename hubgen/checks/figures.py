@@ -29,6 +29,10 @@ class Figure:
     nouns: tuple[str, ...]
     """The noun after it (`Haushalte`) and a `Label:` before it, as written."""
     start: int
+    leads: tuple[str, ...] = ()
+    """The noun that leads up to it: `Leistung` in `eine Leistung von rund 35 MW`."""
+    label: tuple[str, ...] = ()
+    """The `Label:` before it (in `nouns` too)."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,16 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\S")
 # "zehn Module mit je 5 MW": a figure per piece says nothing about the fact for the whole.
 _PER_PIECE = re.compile(r"(?:^|[\s(])(?:je|jeweils|pro|each|per|à)[ \u00a0]+$", re.IGNORECASE)
 _LABEL = re.compile(r"([^\W\d_][\w-]*)[ \u00a0]*:[ \u00a0]*(?:(?:rund|ca\.|etwa|around|about)[ \u00a0]+)?$")
+# "eine Leistung von rund 35 MW", "a capacity of about 35 MW": only words that say "this is its
+# amount" lead to a figure. A change ("um 5 MW", "auf 35 MW") or a bound ("mehr als", "bis zu",
+# "up to") says something else, and a word between ("Leistung des Parks von") may be another's.
+_LEADING = (r"von|bei|beträgt|betrug|betragen|liegt|lag|ist|sind|war|waren|rund|etwa|ca\.|circa"
+            r"|knapp|gut|fast|nahezu|insgesamt|zusammen|in|höhe|of|is|was|totals|totalling|totaling|around|about|approx\."
+            r"|approximately|nearly|almost|roughly|some")
+_LEAD = re.compile(rf"([^\W\d_][\w-]*)(?:[ \u00a0]+(?i:{_LEADING})){{1,4}}[ \u00a0]+$")
+# "5 MW pro Anlage", "35 MW-Klasse", "5 MW mehr": a figure per piece, part of a name, a difference.
+_NOT_LED = re.compile(r"[ \u00a0]*(?:(?:pro|je|per|each|à|mehr|weniger|höher|niedriger|größer|kleiner"
+                      r"|more|less|higher|lower|above|below)(?!\w)|-[^\W\d_])", re.IGNORECASE)
 
 
 def nouns_after(text: str, lang: str) -> tuple[list[str], int]:
@@ -160,8 +174,11 @@ def find_figures(text: str, lang: str) -> tuple[list[Figure], list[DateFigure]]:
         shown = text[start : end + noun_end]
         values = tuple(value * factor for value in readings(token, lang))
         before = masked[max(0, start - 60) : start]
-        nouns = () if _PER_PIECE.search(before) else (*after, *label_before(before))
-        figures.append(Figure(shown, values, unit, nouns, start))
+        per_piece = _PER_PIECE.search(before)
+        label = () if per_piece else tuple(label_before(before))
+        lead = None if per_piece or _NOT_LED.match(masked, end) else _LEAD.search(before)
+        figures.append(Figure(shown, values, unit, () if per_piece else (*after, *label), start,
+                              (lead.group(1),) if lead else (), label))
     return figures, dates
 
 

@@ -2,8 +2,10 @@
 
 Flags, as errors: an internal link (relative, site-absolute `/news/x/`, or absolute on the site's
 `base_url`) that leads to no page the build makes; a link to a draft, or to a message that goes
-public after the linking one (a 404 until then); an image that is not in the built site; an
-image without alt text (`![](x.png)`, or `<img>` without `alt`).
+public after the linking one (a 404 until then); a link to a file the build doesn't make, such
+as the `press.txt` of a message whose press text is switched off (`press: false`); an image
+that is not in the built site; an image without alt text (`![](x.png)`, or `<img>` without
+`alt`).
 
 Deliberately not flagged: links to other hosts, `mailto:`/`tel:` links and in-page anchors
 (`#section`) — nothing here fetches the web; a missing trailing slash (`/news/x`), which servers
@@ -17,12 +19,13 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
+from hubgen.channels.registry import channel_on
 from hubgen.checks.written import Reference, body_of
 from hubgen.content.dates import format_datetime
 from hubgen.errors import Report
 from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site
-from hubgen.paths import SITE_FILES, feed, list_page_base, site_paths
+from hubgen.paths import PRESS_TEXT_FILE, SITE_FILES, feed, list_page_base, site_paths
 
 __all__ = ["check_links"]
 
@@ -57,7 +60,10 @@ def _paths(site: Site) -> _Site:
     for message in site.messages:
         tags = {paths.tag(message.lang, tag) for tag in message.tags}
         lists |= tags
-        others |= tags | {feed(tag) for tag in tags} | set(paths.message_files(message))
+        files = set(paths.message_files(message))
+        if not channel_on(config, message, "press"):  # `press: false`: no press.txt beside the page
+            files.discard(paths.press_text(message))
+        others |= tags | {feed(tag) for tag in tags} | files
         others |= {message.image} if message.image else set()
     static = config.static_path
     if static.is_dir():
@@ -103,7 +109,12 @@ def _link(site: Site, message: Message, ref: Reference, paths: _Site, report: Re
         return
     found = paths.find(path)
     source = message.source.as_posix()
-    if found is None:
+    page = paths.pages.get(path.removesuffix(PRESS_TEXT_FILE)) if path.endswith(PRESS_TEXT_FILE) else None
+    if found is None and page is not None:
+        report.error(source, ref.line, "body", f"link '{ref.target}' leads to a press text the build"
+                     f" doesn't make: {page.source.as_posix()} has none", "link to its page:"
+                     f" /{site_paths(site.config).message(page)}, or switch its press text on")
+    elif found is None:
         report.error(source, ref.line, "body", f"link '{ref.target}' leads to no page of the site",
                      _suggest(site, message, ref.target, path, paths))
     elif isinstance(found, Message) and not message.draft and found is not message:

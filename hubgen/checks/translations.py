@@ -37,8 +37,9 @@ def fact_values(value: str, lang: str) -> list[tuple[str, Decimal | tuple[int, i
 
 
 def check_translations(site: Site, report: Report) -> None:
-    for original, *translations in site.translation_groups():
-        for translation in translations:
+    for group in site.translation_groups():
+        original = site.original(group[0])
+        for translation in (m for m in group if m is not original):
             for key in original.facts.keys() & translation.facts.keys():
                 ours = fact_values(translation.facts[key], translation.lang)
                 theirs = fact_values(original.facts[key], original.lang)

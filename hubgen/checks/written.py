@@ -83,6 +83,14 @@ class Body:
     lines: list[tuple[int, str]] = field(default_factory=list)
     """Plain text by file line: each paragraph line, table cell and heading (no code, no URLs)."""
     references: list[Reference] = field(default_factory=list)
+    row_labels: dict[int, str] = field(default_factory=dict)
+    """Index in `lines` of a table cell -> the first cell of its row, when that names what the
+    row states (`| Leistung | 35 MW |`: a fact box of two columns); read as `Leistung: 35 MW`."""
+
+    def labelled_lines(self) -> list[tuple[int, str]]:
+        """`lines`, with each table cell behind the label of its row."""
+        return [(line, f"{self.row_labels[n]}: {text}" if n in self.row_labels else text)
+                for n, (line, text) in enumerate(self.lines)]
 
 
 _HTML_TAG = re.compile(r"<(img|a)\b([^>]*)>", re.IGNORECASE)
@@ -124,12 +132,28 @@ def _inline(token: Token, first_line: int, body: Body) -> None:
     body.lines.append((line, "".join(parts)))
 
 
+_ROW_LABEL = re.compile(r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,2}")
+"""A row's first cell that is a label: up to three words, no figure."""
+
+
 @lru_cache(maxsize=20_000)  # every check reads the body: parse it once per build
 def _parse(text: str, lang: str, body_line: int) -> Body:
     body = Body()
+    row: list[int] | None = None  # indexes in body.lines of the cells of the row being read
     for token in parse_markdown(text, lang):
         first = body_line + token.map[0] if token.map else body_line
-        if token.type == "inline":
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row:
+            # Two cells only: with more, the columns' headings say what each figure is
+            # (`| Umsatz | Q3 2025 | Q3 2026 |`), the row's label alone doesn't.
+            label = body.lines[row[0]][1].strip()
+            if len(row) == 2 and _ROW_LABEL.fullmatch(label):
+                body.row_labels.update(dict.fromkeys(row[1:], label))
+            row = None
+        elif token.type == "inline":
+            if row is not None:
+                row.append(len(body.lines))
             _inline(token, first, body)
         elif token.type == "html_block":
             body.references.extend(_html_references(token.content, first))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hubgen.cli.site import site_root
 from hubgen.config import Config, load_config
+from hubgen.content.placeholders import placeholders
 from hubgen.content.site_loader import load_site
 from hubgen.content.slug import SLUG_RE, slugify
 from hubgen.errors import Report, UsageError
@@ -52,10 +53,13 @@ def run(args: argparse.Namespace) -> int:
     if taken := _taken(config, lang, args.section, slug):
         raise UsageError(f"the slug '{slug}' is already used by {taken} (choose another title)")
     now = datetime.now(config.site.timezone).replace(second=0, microsecond=0)
+    stubs = placeholders(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(TEMPLATE.read_text(encoding="utf-8").format(
         title=_yaml_string(args.title), date=now.strftime("%Y-%m-%d %H:%M %z")[:-2] + ":" +
-        now.strftime("%z")[-2:], lang=lang, slug=slug, contact=next(iter(config.contacts), "")),
+        now.strftime("%z")[-2:], lang=lang, slug=slug, contact=next(iter(config.contacts), ""),
+        summary=_yaml_string(stubs["summary"]), key_message=_yaml_string(stubs["key_message"]),
+        figure=_yaml_string(stubs["facts.figure"]), body=stubs["body"]),
         encoding="utf-8")
     print(path.relative_to(root))
     return 0

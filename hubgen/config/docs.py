@@ -71,6 +71,8 @@ def _kind(hint: Any, option: Option) -> str:
     if get_origin(hint) is tuple:
         return "list of tables" if dataclasses.is_dataclass(args[0]) else "list of strings"
     if get_origin(hint) is dict:
+        if get_origin(args[-1]) is tuple:
+            return "table of lists of strings"
         return "string or table" if option.per_language else "table of strings"
     return "true/false" if hint is bool else "string"
 

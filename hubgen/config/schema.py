@@ -16,8 +16,8 @@ from hubgen.config import checks
 from hubgen.config.lines import line_of
 from hubgen.config.options import Context, derived, option, required, table
 
-__all__ = ["ChannelsConfig", "Company", "Config", "Contact", "Download", "PressKit", "ShareImages",
-           "SiteSettings"]
+__all__ = ["ChannelsConfig", "ChecksConfig", "Company", "Config", "Contact", "Download", "PressKit",
+           "ShareImages", "SiteSettings"]
 
 
 def _value(key: str) -> Callable[[Context], object]:
@@ -133,6 +133,21 @@ class ShareImages:
 
 
 @dataclass(frozen=True)
+class ChecksConfig:
+    """`[checks]`: what `hubgen check` lets pass."""
+
+    translations_before_original: bool = option(
+        False, "a translation may go public before its original (the version in the default"
+        " language): `true` where the versions are released on their own schedules; otherwise"
+        " that is an error, a broken embargo")
+    fact_labels: dict[str, tuple[str, ...]] = option(
+        {}, "`fact = [\"word\", …]`: words the site's messages use for a fact, as in"
+        " `Nennleistung: 35 MW` for `capacity`; a figure after one (with a `:`, or as in `eine"
+        " Nennleistung von 35 MW`) is held against the fact. hubgen knows common ones already"
+        " (`Leistung`, `Investition`, `Haushalte`, …)", example='capacity = ["Nennleistung"]')
+
+
+@dataclass(frozen=True)
 class Config:
     """A site's `hubgen.toml`, read and checked."""
 
@@ -167,6 +182,7 @@ class Config:
         " in a message (title, summary, key message, facts, image text, snippets, body), as written"
         " (case-sensitive) and as a whole word: `Solar-Park` is flagged, `Solar-Parkplatz` is not.",
         example='"Preferred term" = ["variant", …]')
+    checks: ChecksConfig = table("", ChecksConfig)
     key_lines: dict[str, int] = field(default_factory=dict)
     """The hubgen.toml line of each dotted key written (`channels.enabled`, `social.x`,
     `press_kit.downloads.0.file`), for problems found above the config layer."""

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from markupsafe import Markup
 
+from hubgen.channels.registry import channel_on
 from hubgen.channels.values import render_key_message
 from hubgen.errors import Report
 from hubgen.model import Message, Site
@@ -61,6 +62,7 @@ class MessageView:
     image_alt: str
     contact: ContactView | None
     press_path: str
+    """Site path of press.txt; "" when the message has no press text (`press: false`)."""
     translations: tuple[Link, ...]
 
 
@@ -96,6 +98,6 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
         image_alt=message.image_alt,
         contact=ContactView(contact.name, contact.role_in(message.lang), contact.email,
                             contact.phone) if contact else None,
-        press_path=paths.press_text(message),
+        press_path=paths.press_text(message) if channel_on(site.config, message, "press") else "",
         translations=tuple(Link(paths.message(m), m.title, m.lang) for m in site.translations(message)),
     )

@@ -25,20 +25,29 @@ PLANTED = [
     ("content/news/glimmerwatt.md",  # limits
      "Auch zur Miete: {{ key_message }} {{ url }}",
      "Auch zur Miete, und zwar für alle, die in der Stadt wohnen: {{ key_message }} {{ url }}"),
+    ("content/news/glimmerwatt.md",  # fact drift: a word of a fact leading to a figure
+     "zusammen eine Leistung von 2,4 MW", "zusammen eine Leistung von 2,6 MW"),
+    ("content/jobs/ausbildungsstart-2026.md",  # placeholders
+     "    dateline: Hamburg", '    dateline: ""'),
 ]
 
 EXPECTED = [
+    "content/jobs/ausbildungsstart-2026.md:17: channels.press.dateline: is empty, as hubgen new"
+    " left it (write the dateline, or remove the line)",
     "content/news/artenvielfalt-solarparks.md:66: warning: body: 'Solar-Park' is a variant of"
     " 'Solarpark' (write 'Solarpark')",
     "content/news/batteriespeicher-brunsbuettel.en.md:15: facts.start: 'autumn 2028' differs from"
     " 'Herbst 2027' in content/news/batteriespeicher-brunsbuettel.md:15 (make the versions agree)",
     "content/news/glimmerwatt.md:24: channels.social.x: 293 weighted (social-x), limit 280"
     " (shorten it, or leave it out to have it derived)",
+    "content/news/glimmerwatt.md:47: body: '2,6 MW' contradicts facts.capacity (2,4 MW) (correct the"
+    " figure or the fact)",
     "content/news/offshore-partnerschaft.md:84: body: link '/news/sandhai/' leads to no page of the"
     " site (link to a message's page, e.g. /news/projekt-polarkranich/)",
-    "content/news/quartalszahlen-q3-2026.en.md:3: warning: date: goes public 2026-11-11 07:30,"
-    " before its original content/news/quartalszahlen-q3-2026.md (2026-11-12 07:30) (publish it"
-    " with or after the original: date: 2026-11-12 07:30)",
+    "content/news/quartalszahlen-q3-2026.en.md:3: date: goes public 2026-11-11 07:30, before its"
+    " original content/news/quartalszahlen-q3-2026.md (2026-11-12 07:30): a broken embargo"
+    " (publish it with or after the original: date: 2026-11-12 07:30, or set [checks]"
+    " translations_before_original = true)",
     "content/news/solarpark-husum.md:8: warning: key_message: missing from social.bluesky (use"
     " {{ key_message }} in their texts; for press, write it into the body)",
     "content/news/solarpark-husum.md:54: channels.social.instagram: '120.000 Module' contradicts"

@@ -12,3 +12,8 @@ from check_helpers import Case, cases
 @pytest.mark.parametrize("case", cases("drift.md"))
 def test_drift(case: Case, tmp_path: Path) -> None:
     assert case.problems(tmp_path) == case.expected, case.where
+
+
+@pytest.mark.parametrize("case", cases("fact_labels.md"))
+def test_words_tied_to_facts(case: Case, tmp_path: Path) -> None:
+    assert case.problems(tmp_path) == case.expected, case.where
