@@ -241,7 +241,14 @@ def assert_problems(result: subprocess.CompletedProcess[str], *lines: str) -> No
     assert result.returncode == 1, output
     printed = result.stderr.splitlines()
     count = len(lines)
-    assert printed == [*lines, f"{count} error{'s' * (count != 1)}"], result.stderr
+    assert printed == [*map(error_tagged, lines), f"{count} error{'s' * (count != 1)}"], result.stderr
+
+
+def error_tagged(line: str) -> str:
+    """A problem as `str(Problem)` writes it, as the CLI prints an error: with `error:` after
+    the place (`path:line: error: field: …`)."""
+    where, _, rest = line.partition(": ")
+    return f"{where}: error: {rest}"
 
 
 def run_hubgen(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
