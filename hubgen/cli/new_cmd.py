@@ -34,10 +34,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     cmd.add_argument("--translation-of", type=Path, metavar="FILE",
                      help="the message to translate: copies its facts, dates and structure")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
-    cmd.set_defaults(run=run)
+    cmd.set_defaults(run=run, parser=cmd)
 
 
 def run(args: argparse.Namespace) -> int:
+    if (args.title is None) == (args.translation_of is None):
+        args.parser.error("the following arguments are required: TITLE (or --translation-of FILE)" if args.title is None else
+                          "give a TITLE or --translation-of, not both (a translation starts from"
+                          " the original's title)")
     root = site_root(args.site)
     report = Report()
     config = load_config(root, report)
@@ -49,12 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"'{lang}' is not a language of this site"
                          f" ({suggest(lang, languages, 'use one of ' + ', '.join(languages))})")
     if args.translation_of is not None:
-        if args.title is not None:
-            raise UsageError("give a TITLE or --translation-of, not both (the translation starts"
-                             " from the original's title)")
         return _translate(root, config, args.translation_of, lang)
-    if args.title is None:
-        raise UsageError("the following arguments are required: TITLE (or --translation-of FILE)")
     if not SLUG_RE.match(args.section):
         raise UsageError(f"'{args.section}' is not a section name (use e.g. news or jobs)")
     if re.search(r"[\x00-\x1f\x7f]", args.title):
