@@ -39,9 +39,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     if (args.title is None) == (args.translation_of is None):
-        args.parser.error("the following arguments are required: TITLE (or --translation-of FILE)" if args.title is None else
-                          "give a TITLE or --translation-of, not both (a translation starts from"
-                          " the original's title)")
+        args.parser.error(
+            "the following arguments are required: TITLE (or --translation-of FILE)"
+            if args.title is None else
+            "give a TITLE or --translation-of, not both (a translation starts from the original's title)")
     root = site_root(args.site)
     report = Report()
     config = load_config(root, report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import os
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,8 @@ def test_defaults() -> None:
     (("build", "-q", "-v"), "hubgen build", "argument -v/--verbose: not allowed with argument -q/--quiet"),
     (("completion", "tcsh"), "hubgen completion", "argument SHELL: invalid choice: 'tcsh'"),
     (("new",), "hubgen new", "the following arguments are required: TITLE (or --translation-of FILE)"),
-    (("new", "Titel", "--translation-of", "x.md"), "hubgen new", "give a TITLE or --translation-of, not both"),
+    (("new", "Titel", "--translation-of", "x.md"), "hubgen new",
+     "give a TITLE or --translation-of, not both"),
 ])
 def test_usage_errors(tmp_path: Path, args: tuple[str, ...], usage: str, error: str | None) -> None:
     result = run_hubgen(tmp_path, *args)
@@ -100,10 +101,8 @@ def run_on(stream: type[io.StringIO], cwd: Path, *args: str) -> tuple[str, str]:
     os.chdir(cwd)
     try:
         with redirect_stdout(out), redirect_stderr(err):
-            try:
+            with suppress(SystemExit):
                 main(list(args))
-            except SystemExit:
-                pass
     finally:
         os.chdir(before)
     return out.getvalue(), err.getvalue()
