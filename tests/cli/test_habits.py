@@ -100,9 +100,8 @@ def run_on(stream: type[io.StringIO], cwd: Path, *args: str) -> tuple[str, str]:
     before = Path.cwd()
     os.chdir(cwd)
     try:
-        with redirect_stdout(out), redirect_stderr(err):
-            with suppress(SystemExit):
-                main(list(args))
+        with redirect_stdout(out), redirect_stderr(err), suppress(SystemExit):
+            main(list(args))
     finally:
         os.chdir(before)
     return out.getvalue(), err.getvalue()
