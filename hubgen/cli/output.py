@@ -16,7 +16,7 @@ __all__ = ["SHOWN", "ProgressBar", "kind", "print_problems", "tagged"]
 SHOWN = 3
 """Warnings of one kind printed before the rest is counted."""
 _QUOTED = re.compile(r"'[^']*'")
-_TAIL = re.compile(r"\b(from|before|after|than|of)\b .*")
+_TAIL = re.compile(r"\b(from|before|after)\b .*")
 
 
 def tagged(problem: Problem) -> str:
@@ -29,17 +29,22 @@ def tagged(problem: Problem) -> str:
 
 
 def kind(problem: Problem) -> str:
-    """What warnings of one check share: the field's name and the message without what it
-    quotes and the names after 'from', 'before', …: "'…' is a variant of '…'"."""
-    field = re.split(r"[.\[]", problem.field, maxsplit=1)[0]
-    shape = _TAIL.sub(lambda m: f"{m[1]} …", _QUOTED.sub("'…'", problem.message))
-    return f"{field}: {shape}"
+    """What warnings of one check share: the message without what it quotes and without the
+    names after 'from', 'before' or 'after': "'…' is a variant of '…'", "missing from …"."""
+    return _TAIL.sub(lambda m: f"{m[1]} …", _QUOTED.sub("'…'", problem.message))
+
+
+def _label(members: list[Problem]) -> str:
+    """The kind, with the field where all its warnings are about one ("key_message: …")."""
+    fields = {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in members}
+    shape = kind(members[0])
+    return f"{fields.pop()}: {shape}" if len(fields) == 1 else shape
 
 
 def print_problems(problems: list[Problem], loudness: int = 0) -> None:
     """Every error; the warnings too with `loudness` 1, grouped by kind with 0, none with -1."""
     errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity == "warning"]
+    warnings = sorted(p for p in problems if p.severity == "warning")
     out = sys.stderr
     for problem in errors:
         print(problem_line(tagged(problem), out), file=out)
@@ -61,9 +66,9 @@ def _grouped(warnings: list[Problem]) -> None:
     for problem in warnings:
         groups.setdefault(kind(problem), []).append(problem)
     folded = False
-    for shape, members in groups.items():
+    for members in groups.values():
         if len(members) > SHOWN:
-            print(f"{paint('warning:', 'warning', out)} {len(members)} × {shape}", file=out)
+            print(f"{paint('warning:', 'warning', out)} {len(members)} × {_label(members)}", file=out)
         for problem in members[:SHOWN]:
             print(("  " if len(members) > SHOWN else "") + problem_line(tagged(problem), out),
                   file=out)

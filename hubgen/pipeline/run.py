@@ -117,8 +117,8 @@ def held_back(site: Site, options: BuildOptions, now: datetime) -> Held:
     (in the site's time zone)."""
     keep = publishable(options, now)
     out = [m for m in site.messages if not keep(m)]
-    drafts = sum(m.draft for m in out)
-    waiting = [m.publish_at for m in out if not m.draft]
+    drafts = sum(m.draft and not options.drafts for m in out)
+    waiting = [m.publish_at for m in out if not m.draft or options.drafts]
     next_public = site.local(min(waiting)) if waiting else None
     return Held(drafts, len(waiting), next_public)
 
