@@ -244,6 +244,12 @@ def assert_problems(result: subprocess.CompletedProcess[str], *lines: str) -> No
     assert printed == [*map(error_tagged, lines), f"{count} error{'s' * (count != 1)}"], result.stderr
 
 
+def problem_lines(output: str) -> list[str]:
+    """The problems the CLI printed, as `str(Problem)` writes them: without the `error:` tag
+    the CLI puts after an error's place (warnings carry theirs in both)."""
+    return [line.replace(": error: ", ": ", 1) for line in output.splitlines()]
+
+
 def error_tagged(line: str) -> str:
     """A problem as `str(Problem)` writes it, as the CLI prints an error: with `error:` after
     the place (`path:line: error: field: …`)."""
