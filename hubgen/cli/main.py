@@ -41,6 +41,11 @@ def parser() -> argparse.ArgumentParser:
         epilog="Run 'hubgen COMMAND --help' for a command's options.",
     )
     top.add_argument("--version", action="version", version=f"hubgen {__version__}")
+    # Also before the command (`hubgen -q build`), under names of their own: a command's
+    # defaults would overwrite the same names given before it.
+    loud = top.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", dest="all_verbose", action="store_true", help="as COMMAND -v")
+    loud.add_argument("-q", "--quiet", dest="all_quiet", action="store_true", help="as COMMAND -q")
     commands: argparse._SubParsersAction[argparse.ArgumentParser] = top.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=Parser)
     for _, add in COMMANDS:
@@ -57,6 +62,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     top = parser()
     args, extras = top.parse_known_args(argv)
+    if hasattr(args, "verbose"):
+        args.verbose, args.quiet = args.verbose or args.all_verbose, args.quiet or args.all_quiet
+        if args.verbose and args.quiet:
+            _commands(top)[args.command].error("-v and -q exclude each other")
     if extras:  # reported by the command's own parser: its usage, and what was meant
         command = _commands(top)[args.command]
         command.error(unknown_options(command, extras))

@@ -21,6 +21,8 @@ from hubgen.cli.main import main, parser
     (("build", "--buildFuture"), "--buildFuture", "future", True),
     (("build", "-v"), "-v", "verbose", True),
     (("build", "-q"), "-q", "quiet", True),
+    (("-q", "build"), "-q", "all_quiet", True),
+    (("--verbose", "check"), "--verbose", "all_verbose", True),
     (("check", "--quiet"), "--quiet", "quiet", True),
     (("serve", "-p", "8080"), "-p", "port", 8080),
     (("serve", "--port", "1"), "--port", "port", 1),
@@ -32,7 +34,8 @@ from hubgen.cli.main import main, parser
 def test_flags(args: tuple[str, ...], option: str, dest: str, value: object) -> None:
     parsed = parser().parse_args(args)
     assert getattr(parsed, dest) == value
-    assert option in parser()._subparsers._group_actions[0].choices[args[0]].format_help()  # type: ignore[union-attr]
+    command = next(a for a in args if not a.startswith("-"))
+    assert option in parser()._subparsers._group_actions[0].choices[command].format_help()  # type: ignore[union-attr]
 
 
 def test_defaults() -> None:
@@ -60,6 +63,7 @@ def test_defaults() -> None:
      "unrecognized arguments: --formt=json (did you mean --format?)"),
     (("build", "--zzz"), "hubgen build", "unrecognized arguments: --zzz"),
     (("build", "-q", "-v"), "hubgen build", "argument -v/--verbose: not allowed with argument -q/--quiet"),
+    (("-q", "build", "-v"), "hubgen build", "-v and -q exclude each other"),
     (("completion", "tcsh"), "hubgen completion", "argument SHELL: invalid choice: 'tcsh'"),
     (("new",), "hubgen new", "the following arguments are required: TITLE (or --translation-of FILE)"),
     (("new", "Titel", "--translation-of", "x.md"), "hubgen new",
@@ -79,6 +83,13 @@ def test_usage_errors(tmp_path: Path, args: tuple[str, ...], usage: str, error: 
 def test_a_command_s_usage_lists_its_own_options(tmp_path: Path) -> None:
     result = run_hubgen(tmp_path, "serve", "--port", "80000")
     assert "[--bind ADDRESS] [-p PORT]" in result.stderr and "--strict" not in result.stderr
+
+
+def test_quiet_before_the_command(site: SiteDir) -> None:
+    site.message("content/news/a.md", extra='facts:\n  capacity: "62 MW"')  # a warning
+    assert run_hubgen(site.root, "-q", "build").stdout == ""
+    assert run_hubgen(site.root, "-q", "build").stderr == ""
+    assert run_hubgen(site.root, "-v", "build").stderr.endswith("1 warning\n")
 
 
 def test_errors_are_tagged(site: SiteDir) -> None:
