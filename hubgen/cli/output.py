@@ -21,11 +21,7 @@ _TAIL = re.compile(r"\b(from|before|after)\b .*")
 
 def tagged(problem: Problem) -> str:
     """`path:line: error: field: message (fix)`; warnings carry their tag already."""
-    line = str(problem)
-    if problem.severity == "warning":
-        return line
-    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: error: {line[len(where) + 2:]}"
+    return problem.tagged()
 
 
 def kind(problem: Problem) -> str:
