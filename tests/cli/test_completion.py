@@ -70,3 +70,19 @@ def test_bash_completes_commands_options_and_values(tmp_path: Path) -> None:
     assert complete(path, "hubgen", "completion", "") == ["bash", "fish", "zsh"]
     (tmp_path / "sites").mkdir()
     assert complete(path, "hubgen", "build", "--site", "si") == ["sites"]
+
+
+def test_fish_completes_commands_and_options(tmp_path: Path) -> None:
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed")
+    path = script(tmp_path, "fish")
+
+    def offered(line: str) -> list[str]:
+        result = subprocess.run(["fish", "--no-config", "-c", f"source {path}; complete -C '{line}'"],
+                                capture_output=True, text=True, timeout=30)
+        return sorted(entry.split("\t")[0] for entry in result.stdout.splitlines())
+
+    assert offered("hubgen bu") == ["build"]
+    assert offered("hubgen build --d") == ["--drafts"]
+    assert {"--drafts", "--port", "--bind"} <= set(offered("hubgen serve --"))
+    assert offered("hubgen completion ") == ["bash", "fish", "zsh"]
