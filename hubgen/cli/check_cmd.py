@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
                 print(problem_line(tagged(problem), sys.stdout))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-          file=sys.stderr)
+    if errors or not args.quiet:
+        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+              file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0

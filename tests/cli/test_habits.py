@@ -90,6 +90,9 @@ def test_quiet_before_the_command(site: SiteDir) -> None:
     assert run_hubgen(site.root, "-q", "build").stdout == ""
     assert run_hubgen(site.root, "-q", "build").stderr == ""
     assert run_hubgen(site.root, "-v", "build").stderr.endswith("1 warning\n")
+    quiet = run_hubgen(site.root, "check", "-q")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    assert run_hubgen(site.root, "check").stdout.count("warning:") == 1
 
 
 def test_errors_are_tagged(site: SiteDir) -> None:
