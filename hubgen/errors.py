@@ -39,6 +39,13 @@ class Problem:
         label = "warning: " if self.severity == "warning" else ""
         return f"{where}: {label}{self.field}: {self.message}{fix}".translate(_ONE_LINE)
 
+    def tagged(self) -> str:
+        """As a terminal shows it: an error tagged `error:` as a warning is `warning:`."""
+        if self.severity == "warning":
+            return str(self)
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: error: {str(self)[len(where) + 2:]}"
+
 
 class HubgenError(Exception):
     """Base of the errors hubgen raises on purpose."""

@@ -7,14 +7,24 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-__all__ = ["MIN_BATCH", "Progress", "parallel_map"]
+__all__ = ["MIN_BATCH", "Phased", "Progress", "parallel_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 Progress = Callable[[int, int], None]
 """Called with (done, total) as work finishes."""
+
+
+class Phased(Protocol):
+    """A progress display that names the phase a run is in (loading, rendering, …)."""
+
+    def phase(self, name: str) -> Progress:
+        """Enter phase `name`; what it returns is told (done, total) of the phase's work."""
+        ...
+
+
 MIN_BATCH = 24
 """Below this, starting worker processes costs more than the work."""
 _shared: Any = None  # what every task of a batch needs, sent to each worker once

@@ -241,7 +241,20 @@ def assert_problems(result: subprocess.CompletedProcess[str], *lines: str) -> No
     assert result.returncode == 1, output
     printed = result.stderr.splitlines()
     count = len(lines)
-    assert printed == [*lines, f"{count} error{'s' * (count != 1)}"], result.stderr
+    assert printed == [*map(error_tagged, lines), f"{count} error{'s' * (count != 1)}"], result.stderr
+
+
+def problem_lines(output: str) -> list[str]:
+    """The problems the CLI printed, as `str(Problem)` writes them: without the `error:` tag
+    the CLI puts after an error's place (warnings carry theirs in both)."""
+    return [line.replace(": error: ", ": ", 1) for line in output.splitlines()]
+
+
+def error_tagged(line: str) -> str:
+    """A problem as `str(Problem)` writes it, as the CLI prints an error: with `error:` after
+    the place (`path:line: error: field: …`)."""
+    where, _, rest = line.partition(": ")
+    return f"{where}: error: {rest}"
 
 
 def run_hubgen(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from hubgen.cli.output import ProgressBar, print_problems
 from hubgen.cli.site import site_root
-from hubgen.pipeline.options import BuildOptions
+from hubgen.cli.style import paint
+from hubgen.pipeline.options import BuildOptions, BuildResult
 from hubgen.pipeline.plan import plan_build
 
 __all__ = ["add_parser"]
@@ -18,9 +21,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "build", help="build public/ (the newsroom) and kit/ (the channel kit)",
         description="Build the deployable newsroom into public/ and the internal channel kit into"
                     " kit/. Nothing is replaced unless the whole build succeeds.")
-    cmd.add_argument("--drafts", action="store_true",
+    cmd.add_argument("-D", "--drafts", "--buildDrafts", action="store_true",
                      help="publish drafts too (for a private preview; don't deploy)")
-    cmd.add_argument("--future", action="store_true",
+    cmd.add_argument("-F", "--future", "--buildFuture", action="store_true",
                      help="publish messages dated or embargoed in the future (don't deploy)")
     cmd.add_argument("--out", type=Path, metavar="DIR",
                      help="public output folder inside the site (default: [site] output_dir)")
@@ -44,13 +47,31 @@ def run(args: argparse.Namespace) -> int:
         # unchanged site takes to check.
         from hubgen.pipeline.run import build
 
-        progress = ProgressBar("building")
+        progress = ProgressBar(enabled=None if not args.quiet else False)
         try:
             result = build(options, progress, plan)
         finally:
             progress.close()
-    print_problems(result.warnings)
-    verb = "nothing changed since the last build:" if result.unchanged else "built"
-    print(f"{verb} {result.published} of {result.messages} messages, {result.pages} pages,"
-          f" {result.files} files in {result.seconds:.2f} s → {result.output.name}/")
+    loudness = -1 if args.quiet else int(args.verbose)
+    print_problems(result.warnings, loudness)
+    if loudness >= 0:
+        print(summary(result, plan.config.site.timezone if plan.config else None))
     return 0
+
+
+def summary(result: BuildResult, zone: tzinfo | None) -> str:
+    verb = "nothing changed since the last build:" if result.unchanged else "built"
+    held = result.held
+    line = (f"{verb} {result.published} of {result.messages} messages, {result.pages} pages,"
+            f" {result.files} files in {result.seconds:.2f} s → {result.output.name}/\n"
+            f"published {result.published}, drafts {held.drafts}, embargoed {held.embargoed}")
+    if held.next_public:
+        when = held.next_public.astimezone(zone) if zone else held.next_public
+        line += f" (the next goes public {when:%Y-%m-%d %H:%M} {_zone_name(when)})"
+    return paint(line, "ok", sys.stdout) if not result.warnings else line
+
+
+def _zone_name(when: datetime) -> str:
+    """CET or CEST where the zone has an abbreviation, else the offset (+05:30)."""
+    name = when.tzname() or ""
+    return name if name.isalpha() else when.strftime("%z")[:3] + ":" + when.strftime("%z")[3:]

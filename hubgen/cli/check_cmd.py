@@ -7,7 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from hubgen.cli.output import tagged
 from hubgen.cli.site import site_root
+from hubgen.cli.style import problem_line
 from hubgen.errors import Problem, ProblemsError, Report
 
 __all__ = ["add_parser", "site_problems"]
@@ -51,9 +53,11 @@ def run(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
     else:
         for problem in problems:
-            print(problem)
+            if problem.severity == "error" or not args.quiet:
+                print(problem_line(tagged(problem), sys.stdout))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-          file=sys.stderr)
+    if errors or not args.quiet:
+        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+              file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0

@@ -31,5 +31,6 @@ def run(args: argparse.Namespace) -> int:
                     ignore=shutil.ignore_patterns("__pycache__", ".keep"))
     (target / "static").mkdir(exist_ok=True)
     (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-    print(f"created {target}/ — next: cd {target} && hubgen serve")
+    if not args.quiet:
+        print(f"created {target}/ — next: cd {target} && hubgen serve")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from hubgen.cli.parser import address, port
 from hubgen.cli.site import site_root
 from hubgen.pipeline.options import BuildOptions
 
@@ -17,13 +18,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Build in memory and serve the newsroom at / and the channel kit at /_kit/."
                     " Every saved change rebuilds and reloads the open browser tabs; a broken"
                     " file shows its error in the browser until it is fixed.")
-    cmd.add_argument("--host", default="127.0.0.1",
+    cmd.add_argument("--bind", "--host", dest="host", default="127.0.0.1", type=address,
+                     metavar="ADDRESS",
                      help="address to listen on (default: 127.0.0.1, this machine only); the"
                           " preview answers only requests for this address or localhost")
-    cmd.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    cmd.add_argument("-p", "--port", type=port, default=8000, help="port (default: 8000)")
     cmd.add_argument("--open", action="store_true", help="open the newsroom in a browser")
-    cmd.add_argument("--drafts", action="store_true", help="show drafts on the newsroom too")
-    cmd.add_argument("--future", action="store_true",
+    cmd.add_argument("-D", "--drafts", "--buildDrafts", action="store_true",
+                     help="show drafts on the newsroom too")
+    cmd.add_argument("-F", "--future", "--buildFuture", action="store_true",
                      help="show messages dated or embargoed in the future too")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
     cmd.set_defaults(run=run)

@@ -6,8 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
+from hubgen.cli.lookup import find_messages
 from hubgen.cli.site import site_root
-from hubgen.errors import Report, UsageError, suggest
+from hubgen.errors import Report, suggest
 from hubgen.model import Snippet
 
 __all__ = ["add_parser"]
@@ -16,12 +17,14 @@ __all__ = ["add_parser"]
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = commands.add_parser(
         "snippets", help="print a message's snippets for copying",
-        description="Print every snippet of the message SLUG (drafts and embargoed ones too),"
+        description="Print every snippet of MESSAGE (drafts and embargoed ones too),"
                     " each with its length against the platform's limit.")
-    cmd.add_argument("slug", metavar="SLUG")
+    cmd.add_argument("slug", metavar="MESSAGE",
+                     help="its slug, file (content/news/x.md, x.en.md, x) or translation key")
     cmd.add_argument("--channel", type=_channel, metavar="NAME", help="only this channel")
     cmd.add_argument("--platform", type=_platform, metavar="NAME", help="only this platform")
-    cmd.add_argument("--lang", help="only the version in this language")
+    cmd.add_argument("--lang", help="the version in this language (default: the site's, if the"
+                                    " message has one)")
     cmd.add_argument("--json", action="store_true", help="print JSON (as in kit/snippets.json)")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
     cmd.set_defaults(run=run)
@@ -54,12 +57,9 @@ def run(args: argparse.Namespace) -> int:
     from hubgen.pipeline.run import load
 
     report = Report()
-    site = load(site_root(args.site), report)
-    messages = [m for m in site.messages
-                if m.slug == args.slug and (args.lang is None or m.lang == args.lang)]
-    if not messages:
-        known = ", ".join(sorted({m.slug for m in site.messages})[:20])
-        raise UsageError(f"no message with slug '{args.slug}' (slugs: {known})")
+    root = site_root(args.site)
+    site = load(root, report)
+    messages = find_messages(site, args.slug, args.lang, root)
     snippets = [s for m in messages for s in message_snippets(site, m, report)
                 if (args.channel is None or s.channel == args.channel)
                 and (args.platform is None or s.platform == args.platform)]

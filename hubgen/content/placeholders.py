@@ -1,35 +1,53 @@
-"""The texts `hubgen new` stubs a message with, per language: one place for the command that
-writes them and the check that finds them left in a message that goes public.
+"""The texts `hubgen new` writes where the writer has yet to write, per language.
 
-Each entry is a front-matter field as the checks name it (`summary`, `facts.figure`, `body`) and
-the text written there. `EMPTY` are the fields stubbed as `""` that a published message needs
-filled: a press release states where it comes from.
+One place for them: the default archetypes write them, `hubgen new --translation-of` marks
+copied texts with `TRANSLATE`, and the checks find any of them left in a message that goes
+public. Each starts with "TODO" (or is a bracketed mark) so a writer sees it at a glance and a
+search finds it in any language.
 """
 
 from __future__ import annotations
 
-__all__ = ["EMPTY", "PLACEHOLDERS", "placeholders"]
+from collections.abc import Mapping
 
-PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "en": {
-        "summary": "One or two sentences: the teaser, the meta description and the default social text.",
-        "key_message": "The one sentence every channel carries, e.g. with {{ facts.figure }}.",
-        "facts.figure": "100",
-        "body": "Write the long-form text here, in Markdown.",
-    },
+__all__ = ["PLACEHOLDERS", "TRANSLATE", "placeholder_in", "placeholders"]
+
+PLACEHOLDERS: Mapping[str, Mapping[str, str]] = {
     "de": {
-        "summary": "Ein oder zwei Sätze: der Teaser, die Meta-Beschreibung und der Standardtext"
-                   " für soziale Netzwerke.",
-        "key_message": "Der eine Satz, den jeder Kanal trägt, z. B. mit {{ facts.figure }}.",
-        "facts.figure": "100",
-        "body": "Hier steht der ausführliche Text, in Markdown.",
+        "summary": "TODO Zusammenfassung: ein, zwei Sätze für Teaser, Meta-Beschreibung und Social-Posts.",
+        "key_message": "TODO Kernbotschaft: der eine Satz, den jeder Kanal trägt.",
+        "dateline": "TODO Ort",
+        "subtitle": "TODO Unterzeile",
+        "body": "TODO Text: hier den ausführlichen Text in Markdown schreiben.",
+        "job_body": "TODO Stellenanzeige: Aufgaben, Profil, Angebot, Bewerbung.",
+        "recruiting": "TODO Recruiting-Text: warum sich die Bewerbung lohnt.",
+    },
+    "en": {
+        "summary": "TODO summary: one or two sentences for the teaser, meta description and social posts.",
+        "key_message": "TODO key message: the one sentence every channel carries.",
+        "dateline": "TODO place",
+        "subtitle": "TODO subtitle",
+        "body": "TODO text: write the long-form text here, in Markdown.",
+        "job_body": "TODO job ad: tasks, profile, offer, how to apply.",
+        "recruiting": "TODO recruiting text: why this job is worth applying for.",
     },
 }
+"""Placeholder text by language and by what it stands for (the names the archetypes use as
+`{{ .todo.NAME }}`)."""
 
-EMPTY = ("channels.press.dateline",)
+TRANSLATE: Mapping[str, str] = {"de": "[ÜBERSETZEN]", "en": "[TRANSLATE]"}
+"""The mark `hubgen new --translation-of` puts before each text copied from the original,
+in the language of the new version."""
+
+FALLBACK = "en"
 
 
-def placeholders(lang: str) -> dict[str, str]:
-    """The stub texts `hubgen new` writes for a message in `lang`: English where hubgen has none
-    of its own for the language."""
-    return PLACEHOLDERS.get(lang.split("-")[0], PLACEHOLDERS["en"])
+def placeholders(lang: str) -> Mapping[str, str]:
+    """The placeholders of `lang`, English for a language without its own."""
+    return PLACEHOLDERS.get(lang, PLACEHOLDERS[FALLBACK])
+
+
+def placeholder_in(text: str) -> str | None:
+    """The first placeholder or translation mark, of any language, that `text` contains."""
+    marks = [*(m for texts in PLACEHOLDERS.values() for m in texts.values()), *TRANSLATE.values()]
+    return next((mark for mark in marks if mark in text), None)

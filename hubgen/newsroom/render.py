@@ -17,7 +17,7 @@ from hubgen.newsroom.search import render_search_indexes
 from hubgen.newsroom.share_images import add_share_images
 from hubgen.newsroom.sitemap import render_sitemaps
 from hubgen.newsroom.views import MessageView, message_view
-from hubgen.parallel import Progress, parallel_map
+from hubgen.parallel import Phased, Progress, parallel_map
 from hubgen.paths import site_paths
 from hubgen.templates import TemplateProblem
 
@@ -25,14 +25,14 @@ __all__ = ["render_public"]
 
 
 def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
-                  progress: Progress | None = None, now: datetime | None = None,
+                  progress: Phased | None = None, now: datetime | None = None,
                   memo: Memo | None = None) -> FileTree:
     """The public newsroom of `site` (already reduced to what may be published). `now` is the
     build time; the news sitemap lists the messages of the two days before it."""
     tree = FileTree()
     memo = memo or Memo()
     themes = newsroom_themes(site.config, memo)
-    views = _views(site, report, progress, memo)
+    views = _views(site, report, progress.phase("rendering newsroom") if progress else None, memo)
     try:
         pages = render_pages(site, views, themes, tree)
     except TemplateProblem as exc:
@@ -41,6 +41,8 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
     render_search_indexes(site, views, tree, memo)
     if site.config.share_images.enabled:
+        if progress:
+            progress.phase("share images")
         add_share_images(site.config, (v for lang in views.values() for v in lang), tree, memo)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
     collect_assets(site, themes.static_folders, tree, report)

@@ -23,7 +23,7 @@ import json
 import os
 import secrets
 import tempfile
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from hubgen import __version__
 from hubgen.errors import Problem
 from hubgen.memo import Memo, seal, secret_key
+from hubgen.pipeline.options import Held
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.write import Written
 
@@ -57,6 +58,9 @@ class Manifest:
     outputs: str = ""
     """State of the output folders as written: a file changed or added by hand there means
     the folders must be made anew."""
+    held: Held = field(default_factory=Held)
+    """Drafts and embargoed messages left out, for the summary (no embargo has lifted while
+    the manifest holds)."""
 
 
 def folder_state(public: Path, kit: Path | None) -> str:
@@ -148,14 +152,14 @@ class BuildCache:
 
     def save(self, inputs: str, valid_until: datetime | None, summary: tuple[int, int, int, int],
              memo: Memo, build_id: str, warnings: list[Problem], outputs: tuple[Path, Path | None],
-             written: Written) -> list[Problem]:
+             written: Written, held: Held | None = None) -> list[Problem]:
         """Keep what the next build needs. It comes after the output folders were swapped in
         (the manifest describes them as written), so a cache that can't be saved costs the next
         build its speed, not this build its result: a warning, not an error."""
         from hubgen.pipeline.memo_store import save_memo
 
         manifest = Manifest(inputs, valid_until, build_id, summary, tuple(warnings),
-                            folder_state(*outputs))
+                            folder_state(*outputs), held or Held())
         try:
             self.folder.mkdir(exist_ok=True)
             save_memo(self.memo_path, memo.to_keep(), self.key,
@@ -206,7 +210,17 @@ def _manifest_json(manifest: Manifest) -> str:
     return json.dumps({"inputs": manifest.inputs, "valid_until": until.isoformat() if until else None,
                        "build_id": manifest.build_id, "summary": manifest.summary,
                        "warnings": [astuple(p) for p in manifest.warnings],
-                       "outputs": manifest.outputs}, ensure_ascii=False)
+                       "outputs": manifest.outputs, "held": _held_json(manifest.held)},
+                      ensure_ascii=False)
+
+
+def _held_json(held: Held) -> list[object]:
+    return [held.drafts, held.embargoed, held.next_public.isoformat() if held.next_public else None]
+
+
+def _held(data: Any) -> Held:
+    drafts, embargoed, instant = data if data is not None else (0, 0, None)
+    return Held(int(drafts), int(embargoed), datetime.fromisoformat(instant) if instant else None)
 
 
 def _manifest(data: Any) -> Manifest | None:
@@ -215,7 +229,8 @@ def _manifest(data: Any) -> Manifest | None:
         summary = tuple(int(n) for n in data["summary"])
         manifest = Manifest(str(data["inputs"]), datetime.fromisoformat(until) if until else None,
                             str(data["build_id"]), (summary[0], summary[1], summary[2], summary[3]),
-                            tuple(_problem(p) for p in data["warnings"]), str(data["outputs"]))
+                            tuple(_problem(p) for p in data["warnings"]), str(data["outputs"]),
+                            _held(data.get("held")))
     except (TypeError, KeyError, IndexError, ValueError):
         return None
     return manifest

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hubgen.errors import Problem
 
-__all__ = ["BuildOptions", "BuildResult"]
+__all__ = ["BuildOptions", "BuildResult", "Held"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,16 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
+class Held:
+    """What a build leaves out of public/: drafts, and messages embargoed or dated later."""
+
+    drafts: int = 0
+    embargoed: int = 0
+    next_public: datetime | None = None
+    """When the first embargoed one goes public, in the site's time zone."""
+
+
+@dataclass(frozen=True)
 class BuildResult:
     messages: int
     published: int
@@ -37,3 +47,4 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     unchanged: bool = False
     """Nothing changed since the last build: the output folders were left as they were."""
+    held: Held = field(default_factory=Held)

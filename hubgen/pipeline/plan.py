@@ -52,7 +52,7 @@ def plan_build(options: BuildOptions) -> BuildPlan:
     last = None if options.clean else cache.unchanged(inputs, now, output, kit_output)
     unchanged = None if last is None else BuildResult(
         *last.summary, seconds=time.perf_counter() - started, output=output,
-        warnings=list(last.warnings), unchanged=True)
+        warnings=list(last.warnings), unchanged=True, held=last.held)
     return BuildPlan(config, output, kit_output, cache, inputs, now, unchanged)
 
 

@@ -20,12 +20,13 @@ from hubgen.memo import Memo
 from hubgen.model import Message, Site
 from hubgen.newsroom.render import render_public
 from hubgen.newsroom.sitemap import NEWS_WINDOW
-from hubgen.parallel import Progress
-from hubgen.pipeline.options import BuildOptions, BuildResult
+from hubgen.parallel import Phased, Progress
+from hubgen.pipeline.options import BuildOptions, BuildResult, Held
 from hubgen.pipeline.plan import BuildPlan, plan_build
 from hubgen.pipeline.write import write_folders
 
-__all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "load", "publishable", "render"]
+__all__ = ["BuildOptions", "BuildResult", "Progress", "Rendered", "build", "held_back", "load", "publishable",
+           "render"]
 
 
 def load(root: Path, report: Report, memo: Memo | None = None) -> Site:
@@ -52,19 +53,22 @@ class Rendered:
     warnings: list[Problem]
 
 
-def render(options: BuildOptions, progress: Progress | None = None,
+def render(options: BuildOptions, progress: Phased | None = None,
            memo: Memo | None = None) -> Rendered:
     """Read, check and render everything; ProblemsError if anything but limits is wrong.
 
     With the memo of an earlier render, only what changed since is made again."""
     memo = memo or Memo()
     report = Report()
+    _phase(progress, "loading")
     site = load(options.root, report, memo)
     now = options.now or datetime.now(UTC)
     public = site.select(publishable(options, now))
+    _phase(progress, "checking")
     snippets = site_snippets(site, report, memo)
     run_checks(site, snippets, report, memo)
     public_tree = render_public(public, snippets, report, progress, now, memo)
+    _phase(progress, "rendering kit")
     kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
@@ -73,7 +77,7 @@ def render(options: BuildOptions, progress: Progress | None = None,
     return Rendered(site, len(public.messages), public_tree, kit_tree, over_limit, report.problems)
 
 
-def build(options: BuildOptions, progress: Progress | None = None,
+def build(options: BuildOptions, progress: Phased | None = None,
           plan: BuildPlan | None = None) -> BuildResult:
     started = time.perf_counter()
     plan = plan or plan_build(options)
@@ -89,6 +93,7 @@ def build(options: BuildOptions, progress: Progress | None = None,
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
     # reach the internal kit, where the writer sees them marked; public/ stays as it was.
+    _phase(progress, "writing")
     build_id = plan.cache.new_build_id()
     kit = {plan.kit_output: rendered.kit} if plan.kit_output else {}
     if rendered.over_limit:
@@ -100,11 +105,28 @@ def build(options: BuildOptions, progress: Progress | None = None,
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in public), len(public))
     valid_until, warnings = _valid_until(rendered.site, plan.now, options), rendered.warnings
+    held = held_back(rendered.site, options, plan.now)
     del rendered  # the written trees: their memory is better spent on saving the cache
     unsaved = plan.cache.save(plan.inputs, valid_until, summary, memo, build_id, warnings,
-                              (plan.output, plan.kit_output), written)
+                              (plan.output, plan.kit_output), written, held)
     return BuildResult(*summary, seconds=time.perf_counter() - started, output=plan.output,
-                       warnings=warnings + unsaved)
+                       warnings=warnings + unsaved, held=held)
+
+
+def held_back(site: Site, options: BuildOptions, now: datetime) -> Held:
+    """The drafts and embargoed messages this build leaves out, and when the next goes public
+    (in the site's time zone)."""
+    keep = publishable(options, now)
+    out = [m for m in site.messages if not keep(m)]
+    drafts = sum(m.draft and not options.drafts for m in out)
+    waiting = [m.publish_at for m in out if not m.draft or options.drafts]
+    next_public = site.local(min(waiting)) if waiting else None
+    return Held(drafts, len(waiting), next_public)
+
+
+def _phase(progress: Phased | None, name: str) -> None:
+    if progress:
+        progress.phase(name)
 
 
 def _valid_until(site: Site, now: datetime, options: BuildOptions) -> datetime | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, problem_lines
 
 from hubgen.channels.platforms import count
 
@@ -109,7 +109,7 @@ def test_advocacy_problems(site: SiteDir) -> None:
     site.message("content/news/b.md", title="b", extra="channels:\n  advocacy:\n    - ok\n    - [eins]\n")
     result = site.hubgen("build")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         "content/news/a.md:6: channels.advocacy: must be a list of posts"
         " (write one '- post' line per variant)",
         "content/news/b.md:8: channels.advocacy.1: must be text, not list"
@@ -124,7 +124,7 @@ def test_written_post_too_long_for_x(site: SiteDir) -> None:
     result = site.hubgen("build")
     assert result.returncode == 1
     length = len(post.strip()) + 1 + 23
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         f"content/news/x.md:8: channels.advocacy.1: {length} weighted (advocacy-2-x), limit 280"
         " (shorten it, or leave it out to have it derived)",
         "1 error",

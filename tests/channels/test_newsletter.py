@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, problem_lines
 
 LONG = " ".join(["Der Solarpark liefert Strom, schafft Arbeit und schützt Insekten."] * 12)
 
@@ -100,7 +100,7 @@ def test_written_teaser_over_the_limit(site: SiteDir) -> None:
     site.message("content/news/x.md", extra=f"channels:\n  newsletter: {LONG}\n")
     result = site.hubgen("build")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         f"content/news/x.md:6: channels.newsletter: {len(LONG)} characters (newsletter), limit 600"
         " (shorten it, or leave it out to have it derived)",
         "1 error",

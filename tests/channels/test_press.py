@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, problem_lines
 
 BODY_DE = """\
 Die Testfirma hat heute den **Solarpark Husum** in Betrieb genommen. Mehr auf der
@@ -241,4 +241,4 @@ def test_unknown_press_key_suggests_the_right_one(site: SiteDir) -> None:
     result = site.hubgen("build")
     assert result.returncode == 1
     assert ("content/news/x.md:7: channels.press.datline: unknown key (did you mean 'dateline'?)"
-            in result.stderr.splitlines())
+            in problem_lines(result.stderr))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, problem_lines
 
 JOBS = "https://jobs.example.com/"
 LONG = " ".join(["Wir suchen Menschen, die mit uns Solarparks und Windparks bauen wollen."] * 10)
@@ -87,7 +87,7 @@ def test_recruiting_problems(site: SiteDir) -> None:
     site.message("content/jobs/c.md", title="c", extra="channels:\n  recruiting: Komm ins Team\n")
     result = site.hubgen("build")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         "content/jobs/a.md:6: channels.recruiting.url: 'jobs.example.com' is not a web address"
         " (write the full URL of the job page, starting with https://)",
         "content/jobs/c.md:6: channels.recruiting: must be a mapping or false, not str"
@@ -102,7 +102,7 @@ def test_written_blurb_over_the_limit(site: SiteDir) -> None:
     result = site.hubgen("build")
     assert result.returncode == 1
     length = len(LONG) + len("\n\nJetzt bewerben: ") + len(tagged("b", "https://news.example.com/jobs/b/"))
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         f"content/jobs/b.md:7: channels.recruiting.text: {length} characters (recruiting), limit 600"
         " (shorten it, or leave it out to have it derived)",
         "1 error",

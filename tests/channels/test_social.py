@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, problem_lines
 
 from hubgen.channels.platforms import PLATFORMS, count
 
@@ -163,7 +163,7 @@ def test_over_limit_post_fails_the_build_but_reaches_the_kit(site: SiteDir) -> N
     site.message("content/news/x.md", extra=f"channels:\n  social:\n    x: {post}\n")
     result = site.hubgen("build")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         "content/news/x.md:7: channels.social.x: 299 weighted (social-x), limit 280"
         " (shorten it, or leave it out to have it derived)",
         "1 error",
@@ -203,7 +203,7 @@ def spec_errors(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         """)
     result = site.hubgen("build")
     assert result.returncode == 1
-    return result.stderr.splitlines()
+    return problem_lines(result.stderr)
 
 
 ALLOWED_SOCIAL = "allowed: hashtags, x, linkedin, mastodon, bluesky, threads, instagram, facebook"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, problem_lines
 
 from hubgen.channels.template import SnippetTemplateError, render_text
 
@@ -203,7 +203,7 @@ def errors(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[str]]:
         """)
     result = site.hubgen("build")
     assert not (site.root / "public").exists()
-    return result.returncode, result.stderr.splitlines()
+    return result.returncode, problem_lines(result.stderr)
 
 
 @pytest.mark.parametrize("line", [
@@ -233,7 +233,7 @@ def test_broken_key_message_is_reported_once(site: SiteDir) -> None:
     site.message("content/news/x.md", extra='key_message: "Wir {{ foo }}"\n')
     result = site.hubgen("snippets", SLUG)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert problem_lines(result.stderr) == [
         "content/news/x.md:5: key_message: unknown name 'foo'"
         " (use {{ title }}, {{ summary }}, {{ facts.NAME }}, {{ url }})",
         "1 error",

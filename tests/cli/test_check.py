@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SiteDir, assert_problems, run_hubgen
+from conftest import SiteDir, assert_problems, error_tagged, run_hubgen
 
 PATH = "content/news/park.md"
 WARNING = (f"{PATH}:4: warning: summary: '40.000 Haushalte' is neither in the facts nor in the body"
@@ -30,7 +30,7 @@ CASES = [
     (None, ["--strict"], 0, [], "0 errors, 0 warnings\n"),
     (with_warning, [], 0, [WARNING], "0 errors, 1 warning\n"),
     (with_warning, ["--strict"], 1, [WARNING], "0 errors, 1 warning\n"),
-    (with_error, [], 1, [ERROR], "1 error, 0 warnings\n"),
+    (with_error, [], 1, [error_tagged(ERROR)], "1 error, 0 warnings\n"),
 ]
 
 
@@ -65,7 +65,7 @@ def test_unreadable_content_is_reported_like_every_problem(site: SiteDir) -> Non
     site.write(PATH, "---\ntitle: [unclosed\n---\nText\n")
     text = run_hubgen(site.root, "check")
     assert (text.returncode, text.stdout.splitlines()) == (1, [
-        f"{PATH}:2: front matter: invalid YAML: did not find expected ',' or ']' while parsing a"
+        f"{PATH}:2: error: front matter: invalid YAML: did not find expected ',' or ']' while parsing a"
         " flow sequence (check indentation and quote values containing ': ' or '#')"])
     as_json = run_hubgen(site.root, "check", "--format", "json")
     assert as_json.returncode == 1 and json.loads(as_json.stdout)[0]["field"] == "front matter"
@@ -76,7 +76,7 @@ def test_site_option_and_missing_site(site: SiteDir, tmp_path: Path) -> None:
     assert run_hubgen(tmp_path, "check", "--site", str(site.root)).returncode == 0
     missing = run_hubgen(tmp_path, "check")
     assert missing.returncode == 2
-    assert missing.stderr.startswith("hubgen check: no hubgen.toml here or above")
+    assert missing.stderr.startswith("hubgen check: error: no hubgen.toml here or above")
 
 
 def test_build_fails_on_check_errors(site: SiteDir) -> None:

@@ -49,7 +49,8 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     ((), "the following arguments are required: COMMAND"),
-    (("publish",), "invalid choice: 'publish'"),
+    (("publish",), "unknown command 'publish' (choose from init, new, check, build, serve, snippets,"
+                   " completion)"),
     (("build", "--draft-mode"), "unrecognized arguments: --draft-mode"),
     (("new",), "the following arguments are required: TITLE"),
     (("init",), "the following arguments are required: DIR"),
@@ -67,7 +68,7 @@ def test_wrong_usage_exits_2(tmp_path: Path, args: tuple[str, ...], message: str
 def test_commands_outside_a_site_exit_2(tmp_path: Path, command: tuple[str, ...]) -> None:
     result = hubgen(tmp_path, *command)
     assert result.returncode == 2
-    assert result.stderr == (f"hubgen {command[0]}: no hubgen.toml here or above"
+    assert result.stderr == (f"hubgen {command[0]}: error: no hubgen.toml here or above"
                              " (cd into a site, or 'hubgen init DIR')\n")
     assert list(tmp_path.iterdir()) == []
 
@@ -107,7 +108,7 @@ def test_init_refuses_what_exists(tmp_path: Path, existing: str) -> None:
         target.write_text("meins\n", encoding="utf-8")
     result = hubgen(tmp_path, "init", "mysite")
     assert result.returncode == 2
-    assert result.stderr == "hubgen init: mysite exists and is not empty (choose a new folder)\n"
+    assert result.stderr == "hubgen init: error: mysite exists and is not empty (choose a new folder)\n"
     if existing == "folder":
         assert [p.name for p in target.iterdir()] == ["notes.txt"]
     else:
@@ -151,9 +152,9 @@ def test_new_quotes_titles_for_yaml(site: SiteDir) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (("Solarpark Husum", "--lang", "fr"),
-     "hubgen new: 'fr' is not a language of this site (use one of de, en)"),
+     "hubgen new: error: 'fr' is not a language of this site (use one of de, en)"),
     (("Solarpark Husum", "--section", "Alte News"),
-     "hubgen new: 'Alte News' is not a section name (use e.g. news or jobs)"),
+     "hubgen new: error: 'Alte News' is not a section name (use e.g. news or jobs)"),
 ])
 def test_new_refuses_bad_options(site: SiteDir, args: tuple[str, ...], message: str) -> None:
     result = site.hubgen("new", *args)
@@ -166,7 +167,7 @@ def test_new_never_overwrites(site: SiteDir) -> None:
     site.write("content/news/solarpark-husum.md", "meins\n")
     result = site.hubgen("new", "Solarpark Husum")
     assert result.returncode == 2
-    assert result.stderr == ("hubgen new: content/news/solarpark-husum.md exists already"
+    assert result.stderr == ("hubgen new: error: content/news/solarpark-husum.md exists already"
                              " (choose another title)\n")
     assert site.read("content/news/solarpark-husum.md") == "meins\n"
 
@@ -183,8 +184,8 @@ def test_snippets_command(site: SiteDir) -> None:
     assert result.stdout.startswith("── de press: ")
     assert "Solarpark Husum eröffnet" in result.stdout
     result = site.hubgen("snippets", "nirgends")
-    assert (result.returncode, result.stderr) == (2, "hubgen snippets: no message with slug 'nirgends'"
-                                                     " (slugs: husum)\n")
+    assert (result.returncode, result.stderr) == (
+        2, "hubgen snippets: error: no message 'nirgends' (give a slug, a file name or a translation key)\n")
     assert not (site.root / "public").exists()  # snippets only prints
 
 

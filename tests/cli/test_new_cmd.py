@@ -19,7 +19,7 @@ def test_new_refuses_a_slug_taken_by_another_file(site: SiteDir, other: str, fro
     site.message(other, title="Solarpark Husum", extra=front)
     result = site.hubgen("new", "Solarpark Husum", *args)
     assert (result.returncode, result.stderr) == (
-        2, f"hubgen new: the slug 'solarpark-husum' is already used by {other}"
+        2, f"hubgen new: error: the slug 'solarpark-husum' is already used by {other}"
            " (choose another title)\n")
     assert sorted(p.name for p in site.root.rglob("*.md")) == [other.rsplit("/", 1)[1]]
 
@@ -35,5 +35,5 @@ def test_the_same_slug_elsewhere_is_free(site: SiteDir, args: tuple[str, ...]) -
 def test_new_refuses_control_characters_in_the_title(site: SiteDir) -> None:
     result = site.hubgen("new", "Zeile\neins")
     assert (result.returncode, result.stderr) == (
-        2, "hubgen new: the title has a line break or control character (write it on one line)\n")
+        2, "hubgen new: error: the title has a line break or control character (write it on one line)\n")
     assert list((site.root / "content").iterdir()) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CONFIG, SiteDir
+from conftest import CONFIG, SiteDir, run_hubgen
 
 from hubgen.channels.platforms import count
 
@@ -23,13 +23,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
     site.write("hubgen.toml", CONFIG)
     site.message("content/news/solarpark.md", extra=f"""\
         slug: solarpark
+        translation_key: grosser-park
         facts: {{capacity: 62 MW}}
         channels:
           social: {{x: "{X_POST}"}}
           advocacy: [Stolz!]
         """)
     site.message("content/news/solarpark.en.md", title="Solar park opens", summary="It is online.",
-                 extra="lang: en\nslug: solarpark\n")
+                 extra="lang: en\nslug: solarpark\ntranslation_key: grosser-park\n")
     site.message("content/news/entwurf.md", title="Entwurf", extra="draft: true\n")
     site.message("content/news/sperrfrist.md", title="Sperrfrist", date="2027-02-10 09:00 +01:00",
                  extra="embargo: 2027-02-10 09:00 +01:00\n")
@@ -53,16 +54,58 @@ def test_plain_output_of_one_post(built: SiteDir) -> None:
 def test_json_output_is_as_in_the_kit(built: SiteDir) -> None:
     result = built.hubgen("snippets", "solarpark", "--json")
     assert (result.returncode, result.stderr) == (0, "")
-    assert json.loads(result.stdout) == kit(built, "solarpark")
+    # One slug in two languages: the site's own language unless --lang says otherwise.
+    assert json.loads(result.stdout) == [s for s in kit(built, "solarpark") if s["lang"] == "de"]
+    result = built.hubgen("snippets", "solarpark", "--json", "--lang", "en")
+    assert json.loads(result.stdout) == [s for s in kit(built, "solarpark") if s["lang"] == "en"]
 
 
 def test_json_output_filtered(built: SiteDir) -> None:
     result = built.hubgen("snippets", "solarpark", "--channel", "social", "--platform", "x", "--json")
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
-    assert sorted((s["lang"], s["channel"], s["platform"]) for s in found) == [
-        ("de", "social", "x"), ("en", "social", "x")]
-    assert found == [s for s in kit(built, "solarpark") if s["channel"] == "social" and s["platform"] == "x"]
+    assert [(s["lang"], s["channel"], s["platform"]) for s in found] == [("de", "social", "x")]
+    assert found == [s for s in kit(built, "solarpark") if s["channel"] == "social"
+                     and s["platform"] == "x" and s["lang"] == "de"]
+
+
+@pytest.mark.parametrize(("name", "args", "lang"), [
+    ("solarpark", (), "de"),
+    ("solarpark", ("--lang", "en"), "en"),
+    ("content/news/solarpark.en.md", (), "en"),
+    ("solarpark.en.md", (), "en"),
+    ("solarpark.en", (), "en"),
+    ("solarpark.md", (), "de"),
+    ("grosser-park", (), "de"),  # the translation key
+    ("grosser-park", ("--lang", "en"), "en"),
+])
+def test_found_by_slug_file_or_translation_key(built: SiteDir, name: str, args: tuple[str, ...],
+                                                lang: str) -> None:
+    result = built.hubgen("snippets", name, "--channel", "press", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    [press] = json.loads(result.stdout)
+    assert (press["message"], press["lang"]) == ("solarpark", lang)
+
+
+def test_a_path_from_a_sub_folder(built: SiteDir) -> None:
+    result = run_hubgen(built.root / "content/news", "snippets", "solarpark.en.md", "--channel",
+                        "press", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["lang"] == "en"
+
+
+@pytest.mark.parametrize(("name", "args", "error"), [
+    ("solarpak", (), "no message 'solarpak' (did you mean 'solarpark'?)"),
+    ("content/news/solarpak.md", (), "no message 'content/news/solarpak.md' (did you mean 'solarpark'?)"),
+    ("grosser-prk", (), "no message 'grosser-prk' (did you mean 'grosser-park'?)"),
+    ("zzzz", (), "no message 'zzzz' (give a slug, a file name or a translation key)"),
+    # The slug exists: the message says which languages it has, not that it is missing.
+    ("entwurf", ("--lang", "en"), "'entwurf' has no version in 'en' (it has: de)"),
+])
+def test_a_miss_names_the_nearest(built: SiteDir, name: str, args: tuple[str, ...], error: str) -> None:
+    result = built.hubgen("snippets", name, *args)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"hubgen snippets: error: {error}\n")
 
 
 def test_platform_alone_takes_every_channel_on_it(built: SiteDir) -> None:
@@ -95,8 +138,7 @@ def test_drafts_and_embargoed_messages_too(built: SiteDir, slug: str) -> None:
 def test_unknown_slug_is_a_usage_error(built: SiteDir) -> None:
     result = built.hubgen("snippets", "solarpak")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == ("hubgen snippets: no message with slug 'solarpak'"
-                             " (slugs: entwurf, solarpark, sperrfrist)\n")
+    assert result.stderr == "hubgen snippets: error: no message 'solarpak' (did you mean 'solarpark'?)\n"
 
 
 def test_unknown_platform_is_a_usage_error(built: SiteDir) -> None:
@@ -131,7 +173,7 @@ def test_content_errors_are_reported_not_printed(site: SiteDir) -> None:
     result = site.hubgen("snippets", "kaputt", "--json")
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        "content/news/x.md:7: channels.social.x: unknown name 'foo'"
+        "content/news/x.md:7: error: channels.social.x: unknown name 'foo'"
         " (use {{ title }}, {{ summary }}, {{ key_message }}, {{ facts.NAME }}, {{ url }})",
         "1 error",
     ]

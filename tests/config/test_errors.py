@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, SiteDir, run_hubgen
+from conftest import CONFIG, SiteDir, error_tagged, run_hubgen
 
 from hubgen.config import load_config
 from hubgen.errors import Report
@@ -56,7 +56,7 @@ def test_config_problem_is_reported_at_its_line(hostile_site: SiteDir, case: Cas
     hostile_site.write("hubgen.toml", case.toml)
     result = run_hubgen(hostile_site.root, "check")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert result.stdout.splitlines() == case.expected
+    assert result.stdout.splitlines() == [error_tagged(line) for line in case.expected]
     assert result.stderr == f"{len(case.expected)} error{'s' * (len(case.expected) != 1)}, 0 warnings\n"
 
 

@@ -18,7 +18,7 @@ from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import SiteDir, run_hubgen
+from conftest import SiteDir, problem_lines, run_hubgen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,7 +126,7 @@ def check_config(site: SiteDir, text: str, *, invalid: bool = False) -> None:
     assert result.returncode in (0, 1), result.stdout + result.stderr  # 70: an internal error
     if errors:
         assert result.returncode == 1
-        assert set(errors) <= set(result.stdout.splitlines())
+        assert set(errors) <= set(problem_lines(result.stdout))
 
 
 def mutated(data: dict[str, Any], path: tuple[str, ...], value: object) -> dict[str, Any]:

@@ -89,7 +89,7 @@ def test_missing_config_is_a_usage_error(tmp_path: Path) -> None:
     folder.mkdir()
     result = SiteDir(folder).hubgen("build")
     assert result.returncode == 2
-    assert result.stderr == ("hubgen build: no hubgen.toml here or above"
+    assert result.stderr == ("hubgen build: error: no hubgen.toml here or above"
                              " (cd into a site, or 'hubgen init DIR')\n")
     assert list(folder.iterdir()) == []
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import CONFIG, SiteDir, run_hubgen
+from conftest import CONFIG, SiteDir, problem_lines, run_hubgen
 
 from hubgen.content.frontmatter import MAX_FRONT_MATTER
 from hubgen.content.site_loader import MAX_MESSAGE_BYTES
@@ -38,7 +38,7 @@ def check(site: SiteDir, text: str) -> tuple[int, list[str]]:
     (site.root / "content/news/m.md").write_text(text, encoding="utf-8")
     result = run_hubgen(site.root, "check")
     assert "internal error" not in result.stderr, result.stderr
-    return result.returncode, result.stdout.splitlines()
+    return result.returncode, problem_lines(result.stdout)
 
 
 @pytest.mark.parametrize("case", TABLE, ids=[case["case"] for case in TABLE])

@@ -57,7 +57,7 @@ def test_refused_output_folders(ready: SiteDir, tmp_path: Path, out: str, proble
     result = run_hubgen(ready.root, "build", "--out", out.format(tmp=tmp_path))
     assert result.returncode == 2, result.stdout + result.stderr
     root = ready.root.resolve()
-    assert result.stderr == f"hubgen build: {problem.format(root=root, tmp=tmp_path.resolve())}\n"
+    assert result.stderr == f"hubgen build: error: {problem.format(root=root, tmp=tmp_path.resolve())}\n"
     assert "Traceback" not in result.stderr
     assert everything(tmp_path) == before  # nothing created, nothing deleted
 
@@ -91,7 +91,7 @@ def test_config_output_dir_on_the_sources_is_refused(make_site: Callable[[str], 
     result = site.hubgen("build")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "hubgen.toml:7: site.output_dir: 'content' is the folder of site.content_dir already"
+        "hubgen.toml:7: error: site.output_dir: 'content' is the folder of site.content_dir already"
         " (give each folder a name of its own)", "1 error"]
     assert everything(tmp_path) == before
 

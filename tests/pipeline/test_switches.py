@@ -93,5 +93,5 @@ def test_a_bad_switch_is_an_error_at_its_line(tmp_path: Path) -> None:
     result = site.hubgen("build")
     assert result.returncode == 1
     line = CONFIG.count("\n") + 3
-    assert (f"hubgen.toml:{line}: share_images.enabled: must be true or false, not a string"
+    assert (f"hubgen.toml:{line}: error: share_images.enabled: must be true or false, not a string"
             " (write enabled = true or false, without quotes)") in result.stderr
