@@ -38,18 +38,18 @@ def _texts(name: str, value: object) -> Iterator[tuple[str, str]]:
             yield from _texts(f"{name}.{index}", inner)
 
 
-def _left(site: Site, message: Message) -> list[tuple[str, int]]:
-    """(field, line) of each placeholder left in the message."""
+def _left(site: Site, message: Message) -> list[tuple[str, int, bool]]:
+    """(field, line, whether it is an empty stub) of each placeholder left in the message."""
     fields = {"title": message.title, "summary": message.summary, "key_message": message.key_message,
               "image_alt": message.image_alt, "facts": message.facts, "channels": message.channels}
-    left = [(name, message.line(name)) for top, value in fields.items()
+    left = [(name, message.line(name), False) for top, value in fields.items()
             for name, text in _texts(top, value) if placeholder_in(text)]
-    left += [("body", message.body_line + n) for n, line in enumerate(message.body.splitlines())
+    left += [("body", message.body_line + n, False) for n, line in enumerate(message.body.splitlines())
              if placeholder_in(line)]
     press = message.channels.get("press")
     if (isinstance(press, dict) and press.get("dateline") == ""
             and channel_on(site.config, message, "press")):
-        left.append((DATELINE, message.line(DATELINE)))
+        left.append((DATELINE, message.line(DATELINE), True))
     return sorted(left, key=lambda found: found[1])
 
 
@@ -60,11 +60,11 @@ def check_placeholders(site: Site, report: Report) -> None:
         if message.draft and left:
             report.warning(path, message.line("draft"), "draft",
                            "still has the placeholders of hubgen new in "
-                           + ", ".join(dict.fromkeys(name for name, _ in left)),
+                           + ", ".join(dict.fromkeys(name for name, _, _ in left)),
                            "write them before draft: false")
             continue
-        for name, line in left:
-            if name == DATELINE:
+        for name, line, empty in left:
+            if empty:
                 report.error(path, line, name, "is empty", "write the dateline, or remove the line")
             else:
                 report.error(path, line, name, "still has the placeholder text of hubgen new",
