@@ -64,6 +64,10 @@ class Company:
     boilerplate: dict[str, str] = option(
         {}, '"about us" paragraph closing every press release: `[company.boilerplate]` with one per'
         " language, or one string", check=checks.paragraphs, long=True, per_language=True)
+    logo_png: str = option("", "a PNG of the logo in `static/` (transparent background, 400 px wide or"
+                           " more): on share images, which can't draw SVG, and a download in the"
+                           " press kit; without it a PNG/JPEG `logo` is used, an SVG one left off",
+                           check=checks.static_file)
 
 
 @dataclass(frozen=True)
