@@ -102,8 +102,8 @@ def _photo(picture: Image.Image, fmt: ShareFormat, focus: tuple[float, float]) -
 
 
 def _band(image: Image.Image, style: ShareImages, start: int, fmt: ShareFormat) -> None:
-    """The background colour from `start` down, fading in over a fifth of the height above."""
-    fade = fmt.height // 5
+    """The background colour from `start` down, fading in over a seventh of the height above."""
+    fade = fmt.height // 7
     ramp = [0 if y < start - fade else BAND_ALPHA if y >= start
             else BAND_ALPHA * (y - start + fade) // fade for y in range(fmt.height)]
     mask = Image.new("L", (1, fmt.height))
@@ -114,7 +114,7 @@ def _band(image: Image.Image, style: ShareImages, start: int, fmt: ShareFormat) 
 def _shade_top(image: Image.Image, style: ShareImages, height: int) -> None:
     """A light shade behind the company's name when there is no logo to carry it."""
     mask = Image.new("L", (1, height))
-    mask.putdata([170 - 170 * y // height for y in range(height)])
+    mask.putdata([140 - 140 * y // height for y in range(height)])
     top = Image.new("RGB", (image.width, height), style.background)
     image.paste(top, (0, 0), mask.resize((image.width, height)))
 
