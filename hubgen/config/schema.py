@@ -124,7 +124,7 @@ class ChannelsConfig:
 class ShareImages:
     """`[share_images]`: the pictures social networks show for a link to the newsroom."""
 
-    background: str = option("#0b2545", "background without a picture, and the veil over one",
+    background: str = option("#0b2545", "background without a picture, and the band under the text on one",
                              check=checks.colour)
     text: str = option("#ffffff", "the title", check=checks.colour)
     muted: str = option("#b9c7d6", "the company name", check=checks.colour)
@@ -160,8 +160,8 @@ class Config:
         " colours.\n\n"
         "Drawn images are kept in `.hubgen-cache/share/` in the site folder (keep it out of version"
         " control; `hubgen init` adds it to `.gitignore`). An image is drawn again only when"
-        " something it shows changes: title, date, language, company name, colours, font, the"
-        " picture's bytes or hubgen's drawing. Deleting the folder is always safe; entries unused"
+        " something it shows changes: title, date, language, company name, logo, colours, font, the"
+        " picture's bytes or focus (`image_focus`) or hubgen's drawing. Deleting the folder is always safe; entries unused"
         " for 30 days are removed.", ShareImages)
     glossary: dict[str, tuple[str, ...]] = option(
         {}, '`"Preferred term" = ["variant", "other variant"]`: `hubgen check` warns of each variant'
