@@ -161,8 +161,8 @@ class Config:
         "Drawn images are kept in `.hubgen-cache/share/` in the site folder (keep it out of version"
         " control; `hubgen init` adds it to `.gitignore`). An image is drawn again only when"
         " something it shows changes: title, date, language, company name, logo, colours, font, the"
-        " picture's bytes or focus (`image_focus`) or hubgen's drawing. Deleting the folder is always safe; entries unused"
-        " for 30 days are removed.", ShareImages)
+        " picture's bytes or focus (`image_focus`) or hubgen's drawing. Deleting the folder is"
+        " always safe; entries unused for 30 days are removed.", ShareImages)
     glossary: dict[str, tuple[str, ...]] = option(
         {}, '`"Preferred term" = ["variant", "other variant"]`: `hubgen check` warns of each variant'
         " in a message (title, summary, key message, facts, image text, snippets, body), as written"
