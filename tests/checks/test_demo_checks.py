@@ -41,7 +41,7 @@ EXPECTED = [
     " with or after the original: date: 2026-11-12 07:30)",
     "content/news/solarpark-husum.md:8: warning: key_message: missing from social.bluesky (use"
     " {{ key_message }} in their texts; for press, write it into the body)",
-    "content/news/solarpark-husum.md:54: channels.social.instagram: '120.000 Module' contradicts"
+    "content/news/solarpark-husum.md:56: channels.social.instagram: '120.000 Module' contradicts"
     " facts.modules (113.000) (write {{ facts.modules }} instead, or correct the fact)",
 ]
 
