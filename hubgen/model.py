@@ -36,6 +36,10 @@ class Message:
     image: str = ""
     """Path relative to content/."""
     image_alt: str = ""
+    image_credit: str = ""
+    """Who took or owns the picture, shown under it and in the press kit's gallery."""
+    image_focus: tuple[float, float] = (0.5, 0.5)
+    """The picture's point (x, y from 0 to 1, left/top first) that crops keep: share images."""
     contact: str = ""
     embargo: datetime | None = None
     draft: bool = False

@@ -64,6 +64,10 @@ class Company:
     boilerplate: dict[str, str] = option(
         {}, '"about us" paragraph closing every press release: `[company.boilerplate]` with one per'
         " language, or one string", check=checks.paragraphs, long=True, per_language=True)
+    logo_png: str = option("", "a PNG of the logo in `static/` (transparent background, 400 px wide or"
+                           " more): on share images, which can't draw SVG, and a download in the"
+                           " press kit; without it a PNG/JPEG `logo` is used, an SVG one left off",
+                           check=checks.static_file)
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ class ShareImages:
     enabled: bool = option(True, "draw them; `false` (quicker while drafting): a message's page"
                            " shows its own picture (JPEG, PNG, WebP, GIF) as `og:image`, the"
                            " company's raster logo otherwise, or none")
-    background: str = option("#0b2545", "background without a picture, and the veil over one",
+    background: str = option("#0b2545", "background without a picture, and the band under the text on one",
                              check=checks.colour)
     text: str = option("#ffffff", "the title", check=checks.colour)
     muted: str = option("#b9c7d6", "the company name", check=checks.colour)
@@ -174,9 +178,9 @@ class Config:
         " colours.\n\n"
         "Drawn images are kept in `.hubgen-cache/share/` in the site folder (keep it out of version"
         " control; `hubgen init` adds it to `.gitignore`). An image is drawn again only when"
-        " something it shows changes: title, date, language, company name, colours, font, the"
-        " picture's bytes or hubgen's drawing. Deleting the folder is always safe; entries unused"
-        " for 30 days are removed.", ShareImages)
+        " something it shows changes: title, date, language, company name, logo, colours, font, the"
+        " picture's bytes or focus (`image_focus`) or hubgen's drawing. Deleting the folder is"
+        " always safe; entries unused for 30 days are removed.", ShareImages)
     glossary: dict[str, tuple[str, ...]] = option(
         {}, '`"Preferred term" = ["variant", "other variant"]`: `hubgen check` warns of each variant'
         " in a message (title, summary, key message, facts, image text, snippets, body), as written"

@@ -22,7 +22,7 @@ __all__ = ["FIELDS", "build_message"]
 
 FIELDS = (
     "title", "date", "summary", "lang", "slug", "translation_key", "key_message", "facts", "tags",
-    "image", "image_alt", "contact", "embargo", "draft", "channels",
+    "image", "image_alt", "contact", "embargo", "draft", "channels", "image_credit", "image_focus",
 )
 REQUIRED = ("title", "date", "summary")
 # Written with no value (`embargo:`, `draft: ~`), these would silently mean "left out": no
@@ -116,6 +116,8 @@ def build_message(front: FrontMatter, path: Path, config: Config, report: Report
         tags=tags,
         image=image,
         image_alt=image_alt,
+        image_credit=fields.text("image_credit"),
+        image_focus=_focus(fields),
         contact=_contact(fields, config),
         embargo=fields.date("embargo", config),
         draft=draft is True,
@@ -227,6 +229,33 @@ def _image(fields: _Fields, config: Config) -> tuple[str, str]:
                             "image_alt", "is required when image is set",
                             "describe the image for readers who can't see it")
     return image, alt
+
+
+FOCUS_WORDS = {"center": (0.5, 0.5), "left": (0.0, 0.5), "right": (1.0, 0.5),
+               "top": (0.5, 0.0), "bottom": (0.5, 1.0)}
+FOCUS_FIX = 'write a word (left, center, right, top, bottom) or "x y" from 0 to 1, e.g. "0.3 0.6"'
+
+
+def _focus(fields: _Fields) -> tuple[float, float]:
+    """`image_focus`: the point crops keep, as a word or as "x y" fractions of width and height."""
+    value = fields.data.get("image_focus")
+    if value is None:
+        return FOCUS_WORDS["center"]
+    if isinstance(value, (dict, list, bool)):
+        fields.problem("image_focus", f"must be text, not {_kind(value)}", FOCUS_FIX)
+        return FOCUS_WORDS["center"]
+    text = str(value).strip().lower()
+    if text in FOCUS_WORDS:
+        return FOCUS_WORDS[text]
+    parts = text.replace(",", " ").split()
+    try:
+        x, y = (float(part) for part in parts) if len(parts) == 2 else (-1.0, -1.0)
+    except ValueError:
+        x = y = -1.0
+    if not (0 <= x <= 1 and 0 <= y <= 1):
+        fields.problem("image_focus", f"'{value}' is not a focal point", FOCUS_FIX)
+        return FOCUS_WORDS["center"]
+    return x, y
 
 
 def _inside(path: str) -> bool:

@@ -13,6 +13,7 @@ from hubgen.content.dates import format_date, format_time
 from hubgen.filetree import FileTree
 from hubgen.memo import Memo
 from hubgen.model import Site
+from hubgen.newsroom.media import gallery, logo_files
 from hubgen.newsroom.metadata import SCHEMA, jsonld, news_article, og_locale, organization, profile_url
 from hubgen.newsroom.own_images import raster_size
 from hubgen.newsroom.share_images import FORMATS
@@ -167,7 +168,7 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
         for message in messages:
             _message(renderer, lang, message)
         _tags(renderer, lang, messages)
-        _press_kit(renderer, lang)
+        _press_kit(renderer, lang, messages)
         _search(renderer, lang)
     renderer.page("404.html", site.config.site.language, "404", NOT_FOUND_PAGE,
                   translate(site.config.site.language, "page_not_found"), meta={"noindex": True})
@@ -188,6 +189,8 @@ def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
     alternates = (Link(message.path, message.title, lang), *message.translations)
     renderer.page("message.html", lang, "message", message.path, message.title, alternates,
                   message.summary, message=message,
+                  boilerplate=config.company.boilerplate.get(lang, ""),
+                  about=translate(lang, "about_company").format(company=config.company.short_name),
                   meta={"og_type": "article", "images": images, "lastmod": message.date,
                         "structured_data": (news_article(config, message, pictures),)})
 
@@ -210,7 +213,15 @@ def _paginate(renderer: _Renderer, template: str, lang: str, kind: str, base: st
 def _lists(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
     _paginate(renderer, "home.html", lang, "home", renderer.paths.prefix(lang),
               renderer.site.config.site.title, messages,
-              renderer.same_page_in_languages(renderer.paths.prefix, "home"))
+              renderer.same_page_in_languages(renderer.paths.prefix, "home"),
+              press_contact=_press_contact(renderer.site, lang),
+              press_kit_path=renderer.paths.press_kit(lang))
+
+
+def _press_contact(site: Site, lang: str) -> ContactView | None:
+    """The home page's press contact: the first of `[contacts]`."""
+    contact = next(iter(site.config.contacts.values()), None)
+    return ContactView(contact.name, contact.role_in(lang), contact.email, contact.phone) if contact else None
 
 
 def _tags(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
@@ -244,7 +255,7 @@ class _TagView:
         return self.link.path
 
 
-def _press_kit(renderer: _Renderer, lang: str) -> None:
+def _press_kit(renderer: _Renderer, lang: str, messages: list[MessageView]) -> None:
     config = renderer.site.config
     contacts = [ContactView(c.name, c.role_in(lang), c.email, c.phone)
                 for c in config.contacts.values()]
@@ -253,6 +264,7 @@ def _press_kit(renderer: _Renderer, lang: str) -> None:
     renderer.page("press_kit.html", lang, "press_kit", paths.press_kit(lang), translate(lang, "press_kit"),
                   renderer.same_page_in_languages(paths.press_kit, "press_kit"),
                   contacts=contacts, downloads=list(config.downloads),
+                  logos=logo_files(config, lang), gallery=gallery(config, messages, lang),
                   boilerplate=config.company.boilerplate.get(lang, ""),
                   meta={"structured_data": (company,)})
 

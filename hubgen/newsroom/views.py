@@ -8,14 +8,18 @@ from datetime import datetime
 from markupsafe import Markup
 
 from hubgen.channels.registry import channel_on
-from hubgen.channels.values import render_key_message
+from hubgen.channels.template import SnippetTemplateError, render_text
+from hubgen.channels.values import render_key_message, template_values
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 from hubgen.newsroom.body_html import render_markdown
 from hubgen.newsroom.strings import LANGUAGE_NAMES
 from hubgen.paths import site_paths
 
-__all__ = ["ContactView", "Link", "MessageView", "Pager", "by_tag", "message_view"]
+__all__ = ["JOB_SECTIONS", "ContactView", "Link", "MessageView", "Pager", "by_tag", "message_view"]
+
+JOB_SECTIONS = ("jobs", "karriere", "careers")
+"""Sections whose messages are job ads: the page offers an apply button, not press texts."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,18 @@ class MessageView:
     press_path: str
     """Site path of press.txt; "" when the message has no press text (`press: false`)."""
     translations: tuple[Link, ...]
+    subtitle: str = ""
+    """`channels.press.subtitle`, rendered."""
+    image_credit: str = ""
+    image_focus: tuple[float, float] = (0.5, 0.5)
+    publish_at: datetime | None = None
+    """When the message became public (its date, or its embargo if later), in the site's zone."""
+    apply_url: str = ""
+    """A job ad's recruiting URL (`channels.recruiting.url`, else `[channels] recruiting_url`)."""
+
+    @property
+    def is_job(self) -> bool:
+        return self.section in JOB_SECTIONS
 
 
 def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageView]]]:
@@ -100,4 +116,29 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
                             contact.phone) if contact else None,
         press_path=paths.press_text(message) if channel_on(site.config, message, "press") else "",
         translations=tuple(Link(paths.message(m), m.title, m.lang) for m in site.translations(message)),
+        subtitle=_subtitle(message, url, message.key_message if key is None else key),
+        image_credit=message.image_credit,
+        image_focus=message.image_focus,
+        publish_at=site.local(message.publish_at),
+        apply_url=_apply_url(site, message) if message.section in JOB_SECTIONS else "",
     )
+
+
+def _subtitle(message: Message, url: str, key_message: str) -> str:
+    """The press channel's subtitle; a broken template is the press channel's to report."""
+    press = message.channels.get("press")
+    written = press.get("subtitle") if isinstance(press, dict) else None
+    if not isinstance(written, str) or not written.strip():
+        return ""
+    try:
+        return render_text(written.strip(), template_values(message, url, key_message), message.facts)
+    except SnippetTemplateError:
+        return ""
+
+
+def _apply_url(site: Site, message: Message) -> str:
+    recruiting = message.channels.get("recruiting")
+    own = recruiting.get("url") if isinstance(recruiting, dict) else None
+    if isinstance(own, str) and own.startswith(("https://", "http://")):
+        return own
+    return site.config.channels.recruiting_url

@@ -32,7 +32,7 @@ PLANTED = [
 ]
 
 EXPECTED = [
-    "content/jobs/ausbildungsstart-2026.md:17: channels.press.dateline: still has the placeholder"
+    "content/jobs/ausbildungsstart-2026.md:18: channels.press.dateline: still has the placeholder"
     " text of hubgen new (write the message's own text)",
     "content/news/artenvielfalt-solarparks.md:66: warning: body: 'Solar-Park' is a variant of"
     " 'Solarpark' (write 'Solarpark')",
@@ -50,7 +50,7 @@ EXPECTED = [
     " translations_before_original = true)",
     "content/news/solarpark-husum.md:8: warning: key_message: missing from social.bluesky (use"
     " {{ key_message }} in their texts; for press, write it into the body)",
-    "content/news/solarpark-husum.md:54: channels.social.instagram: '120.000 Module' contradicts"
+    "content/news/solarpark-husum.md:56: channels.social.instagram: '120.000 Module' contradicts"
     " facts.modules (113.000) (write {{ facts.modules }} instead, or correct the fact)",
 ]
 

@@ -134,7 +134,7 @@ def test_key_lines_name_the_line_of_every_key(demo_site: SiteDir) -> None:
     for key, expected in [("channels.enabled", "enabled = ["), ("social.x", 'x = "'),
                           ("channels.utm.campaign", "campaign = "),
                           ("contacts.karriere", "[contacts.karriere]"),
-                          ("press_kit.downloads.1", '  { title = "Unternehmensprofil'),
+                          ("press_kit.downloads.0", '  { title = "Unternehmensprofil'),
                           ("glossary.Solarpark.0", '"Solarpark" = ')]:
         assert lines[config.key_lines[key] - 1].startswith(expected), key
     assert config.line("channels.enabled.3") == config.key_lines["channels.enabled"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -189,3 +190,67 @@ def test_an_endless_title_is_cut_with_an_ellipsis(tmp_path: Path, monkeypatch: p
     assert 1 < len(title) <= fmt.max_lines
     assert title[-1].endswith(" …") and "…" not in "".join(title[:-1])
     assert set(" ".join(title).removesuffix(" …").split()) == {"Wort"}
+
+
+def test_an_embargoed_message_shows_the_day_it_goes_public(site: SiteDir,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    footers: list[str] = []
+    real = share_images.draw_card
+    monkeypatch.setattr(share_images, "draw_card",
+                        lambda card, *args: footers.append(card.footer) or real(card, *args))
+    site.message("content/news/sperre.md", title="Sperrfrist", date="2026-03-02",
+                 extra="embargo: 2026-03-20 10:00\n")
+    build(BuildOptions(site.root, now=NOW))
+    assert "20. März 2026" in footers and "2. März 2026" not in footers
+
+
+def test_the_logo_png_is_drawn_on_a_white_plate(make_site: Callable[[str], SiteDir]) -> None:
+    config = CONFIG.replace('short_name = "Testfirma"\n', 'short_name = "Testfirma"\nlogo_png = "logo.png"\n')
+    site = make_site(config)
+    (site.root / "static").mkdir()
+    Image.new("RGBA", (400, 100), (255, 0, 0, 255)).save(site.root / "static/logo.png")
+    site.message("content/news/a.md", title="Eins")
+    build(BuildOptions(site.root, now=NOW))
+    with Image.open(site.root / "public/news/eins/share.jpg") as image:
+        rgb = image.convert("RGB")
+        assert rgb.getpixel((150, 100))[0] > 200 > rgb.getpixel((150, 100))[1]  # type: ignore[index]
+        assert near(rgb.getpixel((66, 66)), (255, 255, 255))  # the plate around it
+
+
+def test_the_photo_stays_visible_above_the_band(site: SiteDir) -> None:
+    Image.new("RGB", (1600, 1000), (250, 250, 250)).save(site.root / "content/weiss.png")
+    site.message("content/news/w.md", title="Kurz", extra="image: weiss.png\nimage_alt: Weiß\n")
+    build(BuildOptions(site.root, now=NOW))
+    with Image.open(site.root / "public/news/kurz/share.jpg") as image:
+        rgb = image.convert("RGB")
+        # Below the shade behind the company's name, above the band: the photo untouched
+        assert min(rgb.getpixel((1100, 240))) > 240  # type: ignore[arg-type]
+        behind_text = rgb.getpixel((1100, 480))
+        assert isinstance(behind_text, tuple) and max(behind_text) < 110  # white text reads on it
+
+
+def test_image_focus_decides_the_crop(site: SiteDir) -> None:
+    picture = Image.new("RGB", (2000, 630), (0, 0, 255))
+    picture.paste((255, 0, 0), (0, 0, 1000, 630))  # left half red, right half blue
+    picture.save(site.root / "content/halves.png")
+    for slug, focus in (("links", "left"), ("rechts", "1 0.5"), ("mitte", "center")):
+        site.message(f"content/news/{slug}.md", title=slug, extra=f"slug: {slug}\nimage: halves.png\n"
+                     f"image_alt: Hälften\nimage_focus: {focus}\n")
+    build(BuildOptions(site.root, now=NOW))
+    colours = {}
+    for slug in ("links", "rechts", "mitte"):
+        with Image.open(site.root / f"public/news/{slug}/share-square.jpg") as image:
+            colours[slug] = [image.convert("RGB").getpixel((x, 300)) for x in (100, 980)]
+    assert all(c[0] > 200 > c[2] for c in colours["links"])  # type: ignore[index]
+    assert all(c[2] > 200 > c[0] for c in colours["rechts"])  # type: ignore[index]
+    assert colours["mitte"][0][0] > 200 and colours["mitte"][1][2] > 200  # type: ignore[index]
+
+
+def test_images_are_the_same_bytes_in_every_build(site: SiteDir) -> None:
+    write_site(site)
+    build(BuildOptions(site.root, now=NOW, clean=True))
+    first = snapshot(site.root / "public")
+    shutil.rmtree(site.root / CACHE_DIR)
+    build(BuildOptions(site.root, now=NOW, clean=True))
+    assert {k: v for k, v in snapshot(site.root / "public").items() if k.endswith(".jpg")} == \
+        {k: v for k, v in first.items() if k.endswith(".jpg")}
