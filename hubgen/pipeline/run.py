@@ -65,7 +65,7 @@ def render(options: BuildOptions, progress: Progress | None = None,
     snippets = site_snippets(site, report, memo)
     run_checks(site, snippets, report, memo)
     public_tree = render_public(public, snippets, report, progress, now, memo)
-    kit_tree = render_kit(site, snippets, now, memo)
+    kit_tree = render_kit(site, snippets, now, memo, report.problems, public_tree)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
