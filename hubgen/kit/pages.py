@@ -108,7 +108,8 @@ def kit_message(site: Site, message: Message, snippets: list[Snippet], now: date
     )
 
 
-def message_warnings(problems: list[Problem], messages: tuple[Message, ...]) -> dict[Message, tuple[Problem, ...]]:
+def message_warnings(problems: list[Problem],
+                     messages: tuple[Message, ...]) -> dict[Message, tuple[Problem, ...]]:
     """The problems of each message's file, in line order."""
     by_source: dict[str, list[Problem]] = {}
     for problem in problems:
@@ -126,19 +127,23 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
     themes = Themes.for_kit(site.config, memo)
     config_key = fingerprint(site.config)
     warnings = message_warnings(problems or [], site.messages)
+
+    def _kit(message: Message) -> KitMessage:
+        return kit_message(site, message, snippets.get(message, []), now, warnings[message],
+                           message in shared)
+
     # Remembered, so that a page showing an unchanged message is known unchanged at once.
     messages = memo.map(Namespace.KIT, [fingerprint(config_key, m, snippets.get(m, []), _status(m, now),
                                                     warnings[m], m in shared)
                                         for m in site.messages], Report(),
-                        each(lambda i, _: kit_message(site, site.messages[i],
-                                                      snippets.get(site.messages[i], []), now,
-                                                      warnings[site.messages[i]], site.messages[i] in shared)))
+                        each(lambda i, _: _kit(site.messages[i])))
     page = partial(_page, themes, site.config, tree)
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes.
     page("index.html", "", messages=messages)
     locale = Locale(site.config.site.language)
-    page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=calendar_months(site, messages, locale))
+    months = calendar_months(site, messages, locale)
+    page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=months)
     tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now, memo))
     for kit in messages:
         _message_page(page, site.config, kit, tree)

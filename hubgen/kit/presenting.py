@@ -34,8 +34,8 @@ class Locale:
         """`8. Dez. 2026` (de), `Dec 8, 2026` (en); a datetime in its own (the site's) zone."""
         return str(format_skeleton(skeleton, value, locale=self.lang))
 
-    def datetime(self, value: datetime) -> str:
-        """`8. Dez. 2026, 10:00` (de), `Dec 8, 2026, 10:00 AM` (en)."""
+    def moment(self, value: datetime) -> str:
+        """`8. Dez. 2026, 10:00` (de), `Dec 8, 2026, 10:00 AM` (en): a date and its time."""
         return f"{self.date(value)}, {format_time(value, self.lang)}"
 
     def time(self, value: datetime) -> str:
@@ -70,7 +70,9 @@ def identity(config: Config, network: str, avatar: str, locale: Locale) -> Ident
     with its full @user@host, LinkedIn and Facebook with the page's name only (they show no
     handle)."""
     name = config.company.short_name or config.company.name
-    written = config.social.get(network) or (config.social.get("instagram", "") if network == "threads" else "")
+    # Threads profiles are Instagram accounts: without its own handle, the Instagram one.
+    fallback = config.social.get("instagram", "") if network == "threads" else ""
+    written = config.social.get(network) or fallback
     handle = _bare(written).lstrip("@")
     if network == "linkedin":
         return Identity(name, locale.t("company_page"), avatar)

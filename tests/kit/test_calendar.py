@@ -75,7 +75,8 @@ def test_month_grid_puts_each_post_on_its_day(planned: SiteDir) -> None:
     # Monday-first rows from 23 February (the week of 1 March) to 5 April (the week of 31 March).
     days = re.findall(r'<span class="day-number">(\d+)</span>', grid)
     assert days[:8] == ["23", "24", "25", "26", "27", "28", "1", "2"] and days[-1] == "5" and len(days) == 42
-    assert re.findall(r"<th scope=\"col\">([^<]+)</th>", grid) == ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+    weekdays = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+    assert re.findall(r"<th scope=\"col\">([^<]+)</th>", grid) == weekdays
     cells = re.findall(r'<td class="([^"]+)">\s*<span class="day-number">(\d+)</span>(.*?)</td>', grid, re.S)
     with_posts = {(day, "Park" in rest, "Speicher" in rest and "Storage" in rest)
                   for classes, day, rest in cells if "has" in classes}
