@@ -157,9 +157,10 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
 
 
 def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet], now: datetime,
-                            themes: Themes, tree: FileTree, warnings: tuple[Problem, ...] = (),
-                            share: bool = False) -> None:
-    """One message's kit page alone, as render_kit_pages makes it: the preview's fast render."""
+                            themes: Themes, tree: FileTree, warnings: tuple[Problem, ...] = ()) -> None:
+    """One message's kit page alone, as render_kit_pages makes it: the preview's fast render, in
+    the kit `tree` of the last full build, whose share images it shows until the next one."""
+    share = all(path in tree.texts or path in tree.copies for path in paths.kit_share_images(message))
     kit = kit_message(site, message, snippets, now, warnings, share)
     _message_page(partial(_page, themes, site.config, tree), site.config, kit, tree)
 

@@ -100,7 +100,7 @@ def test_one_event_per_message_and_channel(planned: SiteDir) -> None:
     social = found["park-de-social@news.example.com"]
     assert str(social["SUMMARY"]) == "[social] Park"
     assert "X:\nAm Netz. https://news.example.com/news/park/?utm_source=x" in str(social["DESCRIPTION"])
-    assert "Channel kit: de/news/park/#social" in str(social["DESCRIPTION"])
+    assert "Channel kit: de/news/park/#ch-social" in str(social["DESCRIPTION"])
     assert str(social["URL"]) == "https://news.example.com/news/park/"
     assert str(found["entwurf-de-press@news.example.com"]["STATUS"]) == "TENTATIVE"
     assert str(found["entwurf-de-press@news.example.com"]["SUMMARY"]) == "[press] Entwurf (draft)"
