@@ -12,6 +12,7 @@ from hubgen.channels import site_snippets
 from hubgen.channels.platforms import enabled_platforms
 from hubgen.errors import Report
 from hubgen.paths import (
+    kit_share_images,
     KIT_CALENDAR,
     KIT_CALENDAR_FILE,
     KIT_SNIPPETS_FILE,
@@ -74,6 +75,8 @@ def test_the_kit_writes_what_paths_names(rendered: Rendered) -> None:
               for platform in enabled_platforms(site.config)}
     for message in site.messages:  # drafts too
         named |= {page_file(kit_page(message))} | ({kit_media(message.image)} if message.image else set())
+        if message.is_public(NOW):  # the newsroom drew its share images, the kit shows them
+            named |= set(kit_share_images(message))
         for snippet in snippets[message]:
             named |= {snippet_file(message, snippet), *(snippet_file(message, snippet, extension)
                                                          for extension in snippet.formats)}
