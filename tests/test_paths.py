@@ -12,7 +12,6 @@ from hubgen.channels import site_snippets
 from hubgen.channels.platforms import enabled_platforms
 from hubgen.errors import Report
 from hubgen.paths import (
-    kit_share_images,
     KIT_CALENDAR,
     KIT_CALENDAR_FILE,
     KIT_SNIPPETS_FILE,
@@ -21,6 +20,7 @@ from hubgen.paths import (
     feed,
     kit_media,
     kit_page,
+    kit_share_images,
     list_page,
     list_page_base,
     page_file,
