@@ -19,9 +19,9 @@ from hubgen.model import Message, Snippet
 
 __all__ = ["FEED_FILE", "KIT_CALENDAR", "KIT_CALENDAR_FILE", "KIT_SNIPPETS_FILE", "NEWS_SITEMAP",
            "NOT_FOUND_PAGE", "PRESS_TEXT_FILE", "ROBOTS_FILE", "SEARCH_DIR", "SEARCH_INDEX_FILE",
-           "SHARE_IMAGE_FILES", "SITEMAP", "SITE_FILES", "SitePaths", "export_file", "feed", "kit_media",
-           "kit_page", "list_page", "list_page_base", "page_file", "relative_url", "share_images",
-           "site_paths", "snippet_file"]
+           "SHARE_IMAGE_FILES", "SITEMAP", "SITE_FILES", "SitePaths", "export_file", "feed", "kit_logo",
+           "kit_media", "kit_page", "kit_share_images", "list_page", "list_page_base", "page_file",
+           "relative_url", "share_images", "site_paths", "snippet_file"]
 
 FEED_FILE = "atom.xml"
 PRESS_TEXT_FILE = "press.txt"
@@ -159,6 +159,16 @@ def snippet_file(message: Message, snippet: Snippet, extension: str = "txt") -> 
 def kit_media(image: str) -> str:
     """Where the kit keeps a message's image (a path relative to content/)."""
     return "media/" + image
+
+
+def kit_logo(logo: str) -> str:
+    """Where the kit keeps the company logo (a path relative to static/), the previews' avatar."""
+    return "brand/" + logo
+
+
+def kit_share_images(message: Message) -> tuple[str, ...]:
+    """A message's share images in the kit, beside its kit page, as in SHARE_IMAGE_FILES."""
+    return share_images(kit_page(message))
 
 
 def export_file(tool: str, platform: str) -> str:

@@ -20,6 +20,7 @@ from hubgen.paths import (
     feed,
     kit_media,
     kit_page,
+    kit_share_images,
     list_page,
     list_page_base,
     page_file,
@@ -74,6 +75,8 @@ def test_the_kit_writes_what_paths_names(rendered: Rendered) -> None:
               for platform in enabled_platforms(site.config)}
     for message in site.messages:  # drafts too
         named |= {page_file(kit_page(message))} | ({kit_media(message.image)} if message.image else set())
+        if message.is_public(NOW):  # the newsroom drew its share images, the kit shows them
+            named |= set(kit_share_images(message))
         for snippet in snippets[message]:
             named |= {snippet_file(message, snippet), *(snippet_file(message, snippet, extension)
                                                          for extension in snippet.formats)}

@@ -72,4 +72,4 @@ def written_fields(spec: Any, config: Config) -> list[WrittenField]:
     return [(f"channels.{NAME}.{i}", post) for i, post in enumerate(_posts(spec) or [])]
 
 
-CHANNEL = Channel(NAME, {"en": "Employee advocacy"}, snippets, written_fields)
+CHANNEL = Channel(NAME, {"en": "Employee advocacy", "de": "Mitarbeiter-Posts"}, snippets, written_fields)

@@ -108,5 +108,5 @@ def written_fields(spec: Any, config: Config) -> list[WrittenField]:
     return [(f"channels.{NAME}.subtitle", spec.get("subtitle"))] if isinstance(spec, dict) else []
 
 
-CHANNEL = Channel(NAME, {"en": "Press release"}, snippets, written_fields,
+CHANNEL = Channel(NAME, {"en": "Press release", "de": "Pressemitteilung"}, snippets, written_fields,
                   keys=("dateline", "subtitle"), calendar_texts=False)

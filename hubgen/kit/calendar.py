@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from hubgen.channels.platforms import platform
 from hubgen.channels.registry import enabled_channels
 from hubgen.channels.schedule import posting_time
-from hubgen.content.dates import format_date
+from hubgen.kit.presenting import Locale
 from hubgen.model import Site
 
 if TYPE_CHECKING:  # kit_pages renders the calendar and imports this module
     from hubgen.kit.pages import KitMessage
 
-__all__ = ["Coverage", "Entry", "Month", "Week", "calendar_months", "coverage"]
+__all__ = ["Coverage", "Day", "Entry", "Month", "Week", "calendar_months", "coverage"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Coverage:
     platforms: tuple[str, ...]
     """Platform names (`X`, `LinkedIn`) for social and advocacy; empty for the others."""
     present: bool
+    off: bool = False
+    """The message switched it off (`recruiting: false`): not a gap."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Entry:
 
     @property
     def gaps(self) -> list[str]:
-        return [c.channel for c in self.coverage if not c.present]
+        return [c.channel for c in self.coverage if not c.present and not c.off]
 
 
 @dataclass(frozen=True)
@@ -54,21 +56,44 @@ class Week:
 
 
 @dataclass(frozen=True)
+class Day:
+    day: date
+    in_month: bool
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
 class Month:
     year: int
     month: int
     label: str
     weeks: tuple[Week, ...]
     """The ISO weeks whose Thursday falls in this month, as ISO 8601 assigns weeks to years."""
+    grid: tuple[tuple[Day, ...], ...] = ()
+    """The month as schedulers show it: Monday-first rows of days from the week of its 1st to
+    the week of its last day, with the posts of each day."""
+
+
+def _grid(year: int, month: int, by_day: dict[date, list[Entry]]) -> tuple[tuple[Day, ...], ...]:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    day = first - timedelta(days=first.weekday())
+    rows = []
+    while day < following:
+        rows.append(tuple(Day(day + timedelta(days=i), (day + timedelta(days=i)).month == month,
+                              tuple(by_day.get(day + timedelta(days=i), ()))) for i in range(7)))
+        day += timedelta(days=7)
+    return tuple(rows)
 
 
 def coverage(site: Site, kit: KitMessage) -> tuple[Coverage, ...]:
     """Each channel the site makes, with the platforms this message has posts for."""
     found = []
+    off = kit.switched_off
     for channel in enabled_channels(site.config):
         snippets = [s.snippet for s in kit.by_channel(channel)]
         platforms = dict.fromkeys(platform(s.platform).label for s in snippets if s.platform)
-        found.append(Coverage(channel, tuple(platforms), bool(snippets)))
+        found.append(Coverage(channel, tuple(platforms), bool(snippets), channel in off))
     return tuple(found)
 
 
@@ -89,15 +114,20 @@ def _weeks(entries: list[Entry]) -> list[Week]:
     return weeks
 
 
-def calendar_months(site: Site, kits: list[KitMessage]) -> list[Month]:
+def calendar_months(site: Site, kits: list[KitMessage], locale: Locale | None = None) -> list[Month]:
+    locale = locale or Locale(site.config.site.language)
     entries = sorted((Entry(kit, posting_time(site, kit.message), coverage(site, kit)) for kit in kits),
                      key=lambda e: (e.posting, e.kit.message.lang, e.kit.message.slug))
+    by_day: dict[date, list[Entry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.posting.date(), []).append(entry)
     months: list[Month] = []
     for week in _weeks(entries):
         thursday = week.monday + timedelta(days=3)
         if not months or (months[-1].year, months[-1].month) != (thursday.year, thursday.month):
-            label = format_date(datetime(thursday.year, thursday.month, 1), "MMMM y", "en")
-            months.append(Month(thursday.year, thursday.month, label, ()))
+            label = locale.date(datetime(thursday.year, thursday.month, 1), "yMMMM")
+            months.append(Month(thursday.year, thursday.month, label, (),
+                                _grid(thursday.year, thursday.month, by_day)))
         last = months[-1]
-        months[-1] = Month(last.year, last.month, last.label, (*last.weeks, week))
+        months[-1] = Month(last.year, last.month, last.label, (*last.weeks, week), last.grid)
     return months

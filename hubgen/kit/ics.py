@@ -98,7 +98,7 @@ def _description(kit: KitMessage, channel: str) -> str:
     else:
         texts = list(dict.fromkeys(
             (f"{item.label}:\n" if item.snippet.platform else "") + item.snippet.text for item in items))
-    links = [f"Channel kit: {kit.path}#{channel}", f"Public page: {kit.public_url}"]
+    links = [f"Channel kit: {kit.path}#ch-{channel}", f"Public page: {kit.public_url}"]
     return "\n\n".join([*texts, *links])
 
 

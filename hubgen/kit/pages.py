@@ -12,19 +12,21 @@ from hubgen import paths
 from hubgen.channels.platforms import platform
 from hubgen.channels.registry import CHANNELS
 from hubgen.config import Config
-from hubgen.content.dates import format_date, format_time
-from hubgen.errors import Report
+from hubgen.errors import Problem, Report
 from hubgen.filetree import FileTree
 from hubgen.kit.calendar import calendar_months
 from hubgen.kit.ics import calendar_ics
+from hubgen.kit.presenting import Locale, employee, identity, marked_text
 from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.templates import Themes
 
-__all__ = ["KitMessage", "KitSnippet", "render_kit_message_page", "render_kit_pages"]
+__all__ = ["KitMessage", "KitSnippet", "channel_labels", "render_kit_message_page", "render_kit_pages"]
 
-CHANNEL_LABELS = {c.name: c.label("en") for c in CHANNELS}
-"""The kit is in English."""
+
+def channel_labels(lang: str) -> dict[str, str]:
+    """What the kit calls each channel, in its language (the site's)."""
+    return {c.name: c.label(lang) for c in CHANNELS}
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,16 @@ class KitMessage:
     publish_at: datetime
     key_message: str
     snippets: tuple[KitSnippet, ...]
+    warnings: tuple[Problem, ...] = ()
+    """What the checks found in this message's file."""
+    share: bool = False
+    """Its share images are in the kit beside its page (a published message's, as the newsroom
+    drew them)."""
+
+    @property
+    def switched_off(self) -> list[str]:
+        """Channels the message switched off (`recruiting: false`): not missing, not wanted."""
+        return [name for name, value in self.message.channels.items() if value is False]
 
     @property
     def over_limit(self) -> int:
@@ -63,6 +75,9 @@ class KitMessage:
         return [s for s in self.snippets if s.snippet.channel == channel]
 
 
+STATUSES = ("published", "scheduled", "embargoed", "draft")
+
+
 def _status(message: Message, now: datetime) -> str:
     if message.draft:
         return "draft"
@@ -71,14 +86,16 @@ def _status(message: Message, now: datetime) -> str:
     return "embargoed" if message.embargo and message.embargo > now else "scheduled"
 
 
-def _label(snippet: Snippet) -> str:
+def _label(snippet: Snippet, labels: dict[str, str]) -> str:
     name = platform(snippet.platform).label if snippet.platform else ""
     if snippet.variant:
         return f"Post {snippet.variant}" + (f" · {name}" if name else "")
-    return name or CHANNEL_LABELS[snippet.channel]
+    return name or labels[snippet.channel]
 
 
-def kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime) -> KitMessage:
+def kit_message(site: Site, message: Message, snippets: list[Snippet], now: datetime,
+                warnings: tuple[Problem, ...] = (), share: bool = False) -> KitMessage:
+    labels = channel_labels(site.config.site.language)
     return KitMessage(
         message=message,
         path=paths.kit_page(message),
@@ -86,25 +103,47 @@ def kit_message(site: Site, message: Message, snippets: list[Snippet], now: date
         status=_status(message, now),
         publish_at=site.local(message.publish_at),
         key_message=message.key_message,
-        snippets=tuple(KitSnippet(s, _label(s), paths.snippet_file(message, s)) for s in snippets),
+        snippets=tuple(KitSnippet(s, _label(s, labels), paths.snippet_file(message, s)) for s in snippets),
+        warnings=warnings, share=share,
     )
 
 
+def message_warnings(problems: list[Problem],
+                     messages: tuple[Message, ...]) -> dict[Message, tuple[Problem, ...]]:
+    """The problems of each message's file, in line order."""
+    by_source: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_source.setdefault(problem.path, []).append(problem)
+    return {m: tuple(sorted(by_source.get(m.source.as_posix(), []), key=lambda p: (p.line, p.field)))
+            for m in messages}
+
+
 def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
-                     tree: FileTree, memo: Memo | None = None) -> None:
+                     tree: FileTree, memo: Memo | None = None, problems: list[Problem] | None = None,
+                     shared: frozenset[Message] = frozenset()) -> None:
+    """`problems`: what the checks found, shown with each message; `shared`: the messages whose
+    share images `tree` holds beside their kit page."""
     memo = memo or Memo()
     themes = Themes.for_kit(site.config, memo)
     config_key = fingerprint(site.config)
+    warnings = message_warnings(problems or [], site.messages)
+
+    def _kit(message: Message) -> KitMessage:
+        return kit_message(site, message, snippets.get(message, []), now, warnings[message],
+                           message in shared)
+
     # Remembered, so that a page showing an unchanged message is known unchanged at once.
-    messages = memo.map(Namespace.KIT, [fingerprint(config_key, m, snippets.get(m, []), _status(m, now))
+    messages = memo.map(Namespace.KIT, [fingerprint(config_key, m, snippets.get(m, []), _status(m, now),
+                                                    warnings[m], m in shared)
                                         for m in site.messages], Report(),
-                        each(lambda i, _: kit_message(site, site.messages[i],
-                                                      snippets.get(site.messages[i], []), now)))
+                        each(lambda i, _: _kit(site.messages[i])))
     page = partial(_page, themes, site.config, tree)
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes.
     page("index.html", "", messages=messages)
-    page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=calendar_months(site, messages))
+    locale = Locale(site.config.site.language)
+    months = calendar_months(site, messages, locale)
+    page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=months)
     tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now, memo))
     for kit in messages:
         _message_page(page, site.config, kit, tree)
@@ -112,12 +151,17 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
         for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if file.is_file():
                 tree.add_copy(file.relative_to(folder).as_posix(), file)
+    logo = site.config.company.logo
+    if logo and (site.config.static_path / logo).is_file():
+        tree.add_copy(paths.kit_logo(logo), site.config.static_path / logo)
 
 
 def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet], now: datetime,
-                            themes: Themes, tree: FileTree) -> None:
-    """One message's kit page alone, as render_kit_pages makes it: the preview's fast render."""
-    kit = kit_message(site, message, snippets, now)
+                            themes: Themes, tree: FileTree, warnings: tuple[Problem, ...] = ()) -> None:
+    """One message's kit page alone, as render_kit_pages makes it: the preview's fast render, in
+    the kit `tree` of the last full build, whose share images it shows until the next one."""
+    share = all(path in tree.texts or path in tree.copies for path in paths.kit_share_images(message))
+    kit = kit_message(site, message, snippets, now, warnings, share)
     _message_page(partial(_page, themes, site.config, tree), site.config, kit, tree)
 
 
@@ -129,10 +173,13 @@ def _message_page(page: Callable[..., None], config: Config, kit: KitMessage, tr
 
 def _page(themes: Themes, config: Config, tree: FileTree, template: str, path: str,
           **extra: object) -> None:
+    locale = Locale(config.site.language)
+    logo = paths.kit_logo(config.company.logo) if config.company.logo else ""
     context = {
-        "site": config, "path": path, "channel_labels": CHANNEL_LABELS,
+        "site": config, "path": path, "lang": locale.lang, "channel_labels": channel_labels(locale.lang),
         "rel": partial(paths.relative_url, path, None), "domain": paths.site_paths(config).netloc,
-        "format_date": lambda dt, style="medium": format_date(dt, style, "en"),
-        "format_time": lambda dt: format_time(dt, "en"), **extra,
+        "t": locale.t, "locale": locale, "marked": marked_text,
+        "identity": lambda network: identity(config, network, logo, locale),
+        "employee": employee(config, locale), "statuses": STATUSES, **extra,
     }
     tree.add_bytes(paths.page_file(path), themes.render(template, context))

@@ -69,7 +69,8 @@ def render(options: BuildOptions, progress: Phased | None = None,
     run_checks(site, snippets, report, memo)
     public_tree = render_public(public, snippets, report, progress, now, memo)
     _phase(progress, "rendering kit")
-    kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo)
+    kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo,
+                                                                 report.problems, public_tree)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too

@@ -36,9 +36,10 @@ def test_counters_match_snippets_json(browser: Any, demo_server: RunningServer) 
         ".snippet", "els => els.map(e => [e.id, e.querySelector('.counter').innerText])")
     page.close()
     assert len(shown) == len(snippets)
+    units = {"weighted": "gewichtet", "characters": "Zeichen", "graphemes": "Zeichen"}  # a German site
     for (_, counter), snippet in zip(shown, snippets, strict=True):
         limit = f" / {snippet['limit']}" if snippet["limit"] else ""
-        assert counter == f"{snippet['length']}{limit} {snippet['unit']}"
+        assert counter == f"{snippet['length']}{limit} {units[snippet['unit']]}"
 
 
 def test_kit_overview_marks_drafts_and_embargoes(browser: Any, demo_server: RunningServer) -> None:
@@ -49,5 +50,35 @@ def test_kit_overview_marks_drafts_and_embargoes(browser: Any, demo_server: Runn
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     page.close()
     statuses = {title: status.lower() for title, status in rows}
-    assert "draft" in statuses.values() and "embargoed" in statuses.values()
+    assert "entwurf" in statuses.values() and "sperrfrist" in statuses.values()
     assert overflow <= 0
+
+
+def test_overview_filters_by_status_channel_and_language(browser: Any, demo_server: RunningServer) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(demo_server.url + "_kit/")
+    visible = "() => [...document.querySelectorAll('tbody tr')].filter(r => !r.hidden).map(r => r.dataset)"
+    everything = page.evaluate(visible)
+    page.select_option("select[name=status]", "draft")
+    drafts = page.evaluate(visible)
+    assert drafts and all(r["status"] == "draft" for r in drafts) and len(drafts) < len(everything)
+    page.select_option("select[name=status]", "")
+    page.select_option("select[name=lang]", "en")
+    assert {r["lang"] for r in page.evaluate(visible)} == {"en"}
+    page.select_option("select[name=lang]", "")
+    page.select_option("select[name=channel]", "recruiting")
+    recruiting = page.evaluate(visible)
+    assert recruiting and all("recruiting" in r["channels"].split() for r in recruiting)
+    assert len(recruiting) < len(everything)  # some messages switched recruiting off
+    assert page.inner_text("#shown") == f"{len(recruiting)} von {len(everything)} Meldungen"
+    page.close()
+
+
+def test_without_javascript_the_overview_lists_everything(browser: Any, demo_server: RunningServer) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(demo_server.url + "_kit/")
+    assert page.locator("#filters").is_hidden()
+    rows = page.locator("tbody tr")
+    assert rows.count() >= 10 and all(rows.nth(i).is_visible() for i in range(rows.count()))
+    context.close()

@@ -40,15 +40,16 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
 
 def test_page_by_month_and_week(planned: SiteDir) -> None:
     page = planned.read("kit/calendar/index.html")
-    months = ["March 2026", "April 2026", "May 2026", "June 2026", "July 2026"]
+    months = ["März 2026", "April 2026", "Mai 2026", "Juni 2026", "Juli 2026"]  # the site's language
     assert [page.index(f">{m}</h2>") for m in months] == sorted(page.index(f">{m}</h2>") for m in months)
     for week in (10, 11, 12, 13, 14, 27):
         assert f'id="w-2026-{week}"' in page
     week_11 = page[page.index('id="w-2026-11"'):page.index('id="w-2026-12"')]
-    assert "No posts this week." in week_11
+    assert "Keine Posts in dieser Woche." in week_11
     week_10 = page[page.index('id="w-2026-10"'):page.index('id="w-2026-11"')]
-    assert week_10.count('class="gap"') == 1 and "Recruiting <strong>missing</strong>" in week_10
-    assert 'href="../de/news/park/"' in week_10 and "Mon 2 Mar, 9:00\u202fAM" in week_10
+    # Park switched recruiting off: not a gap.
+    assert 'class="gap"' not in week_10 and '<li class="off">Recruiting <span>abgeschaltet</span>' in week_10
+    assert 'href="../de/news/park/"' in week_10 and "Mo., 2. März, 09:00" in week_10
     week_12 = page[page.index('id="w-2026-12"'):page.index('id="w-2026-13"')]
     assert "Speicher" in week_12 and "Storage" in week_12 and "10:05" in week_12
     platforms = "X, LinkedIn, Mastodon, Bluesky, Threads, Instagram, Facebook"
@@ -58,13 +59,28 @@ def test_page_by_month_and_week(planned: SiteDir) -> None:
 def test_the_week_of_a_month_is_the_week_of_its_thursday(planned: SiteDir) -> None:
     page = planned.read("kit/calendar/index.html")
     # 30 March - 5 April 2026 has its Thursday in April: it is April's first week.
-    assert page.index(">April 2026</h2>") < page.index('id="w-2026-14"') < page.index(">May 2026</h2>")
+    assert page.index(">April 2026</h2>") < page.index('id="w-2026-14"') < page.index(">Mai 2026</h2>")
 
 
 def test_calendar_is_linked(planned: SiteDir) -> None:
     index = planned.read("kit/index.html")
     assert 'href="calendar/"' in index and 'href="calendar.ics"' in index
-    assert 'href="../../../calendar/">Calendar</a>' in planned.read("kit/de/news/park/index.html")
+    assert 'href="../../../calendar/">Kalender</a>' in planned.read("kit/de/news/park/index.html")
+
+
+def test_month_grid_puts_each_post_on_its_day(planned: SiteDir) -> None:
+    page = planned.read("kit/calendar/index.html")
+    march = page[page.index(">März 2026</h2>"):page.index(">April 2026</h2>")]
+    grid = march[march.index('<table class="grid">'):march.index("</table>")]
+    # Monday-first rows from 23 February (the week of 1 March) to 5 April (the week of 31 March).
+    days = re.findall(r'<span class="day-number">(\d+)</span>', grid)
+    assert days[:8] == ["23", "24", "25", "26", "27", "28", "1", "2"] and days[-1] == "5" and len(days) == 42
+    weekdays = ["Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."]
+    assert re.findall(r"<th scope=\"col\">([^<]+)</th>", grid) == weekdays
+    cells = re.findall(r'<td class="([^"]+)">\s*<span class="day-number">(\d+)</span>(.*?)</td>', grid, re.S)
+    with_posts = {(day, "Park" in rest, "Speicher" in rest and "Storage" in rest)
+                  for classes, day, rest in cells if "has" in classes}
+    assert with_posts == {("2", True, False), ("19", False, True), ("31", False, False)}
 
 
 def events(site: SiteDir) -> list[icalendar.Event]:
@@ -84,7 +100,7 @@ def test_one_event_per_message_and_channel(planned: SiteDir) -> None:
     social = found["park-de-social@news.example.com"]
     assert str(social["SUMMARY"]) == "[social] Park"
     assert "X:\nAm Netz. https://news.example.com/news/park/?utm_source=x" in str(social["DESCRIPTION"])
-    assert "Channel kit: de/news/park/#social" in str(social["DESCRIPTION"])
+    assert "Channel kit: de/news/park/#ch-social" in str(social["DESCRIPTION"])
     assert str(social["URL"]) == "https://news.example.com/news/park/"
     assert str(found["entwurf-de-press@news.example.com"]["STATUS"]) == "TENTATIVE"
     assert str(found["entwurf-de-press@news.example.com"]["SUMMARY"]) == "[press] Entwurf (draft)"
