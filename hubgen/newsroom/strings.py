@@ -53,6 +53,14 @@ STRINGS: dict[str, dict[str, str]] = {
                             " und unter Themen."),
         "search_hint": "Mindestens zwei Buchstaben; mehrere Wörter grenzen die Suche ein.",
         "tag_feed": "Atom-Feed zum Thema",
+        # The preview's marks of unpublished messages (hubgen/newsroom/status.py).
+        "status_draft": "Entwurf – nicht veröffentlicht",
+        "status_embargo": "Sperrfrist bis {when}",
+        "status_scheduled": "Nicht veröffentlicht: erscheint am {when}",
+        "status_when": "{date}, {time} Uhr {zone}",
+        "held_draft": "Diese Meldung ist ein Entwurf.",
+        "held_embargo": "Diese Meldung steht unter Sperrfrist bis {when}.",
+        "held_hint": "hubgen serve ohne --as-published zeigt sie.",
     },
     "en": {
         "home": "Newsroom",
@@ -98,6 +106,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_needs_js": "Search needs JavaScript. All news is listed on the home page and under Topics.",
         "search_hint": "At least two letters; more words narrow the search.",
         "tag_feed": "Atom feed of this topic",
+        "status_draft": "Draft – not published",
+        "status_embargo": "Embargoed until {when}",
+        "status_scheduled": "Not published: goes public {when}",
+        "status_when": "{date}, {time} {zone}",
+        "held_draft": "This message is a draft.",
+        "held_embargo": "This message is embargoed until {when}.",
+        "held_hint": "hubgen serve without --as-published shows it.",
     },
 }
 

@@ -11,6 +11,7 @@ from hubgen.channels.values import render_key_message
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 from hubgen.newsroom.body_html import render_markdown
+from hubgen.newsroom.status import Status, message_status
 from hubgen.newsroom.strings import LANGUAGE_NAMES
 from hubgen.paths import site_paths
 
@@ -62,6 +63,8 @@ class MessageView:
     contact: ContactView | None
     press_path: str
     translations: tuple[Link, ...]
+    status: tuple[Status, ...] = ()
+    """Why the message is not public yet, when a preview shows it anyway (partials/status.html)."""
 
 
 def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageView]]]:
@@ -74,8 +77,10 @@ def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageVie
     return groups
 
 
-def message_view(site: Site, message: Message, report: Report) -> MessageView:
-    """The view of one message; a broken key_message template goes to `report`."""
+def message_view(site: Site, message: Message, report: Report,
+                 now: datetime | None = None) -> MessageView:
+    """The view of one message; a broken key_message template goes to `report`. Given the
+    build's `now`, it says why the message is not public then, if it isn't."""
     paths = site_paths(site.config)
     path, url = paths.message(message), paths.message_url(message)
     contact = site.config.contacts.get(message.contact)
@@ -98,4 +103,5 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
                             contact.phone) if contact else None,
         press_path=paths.press_text(message),
         translations=tuple(Link(paths.message(m), m.title, m.lang) for m in site.translations(message)),
+        status=message_status(message, now, site.local(message.publish_at)) if now else (),
     )
