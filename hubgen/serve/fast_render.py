@@ -82,8 +82,8 @@ class QuickRender:
         trees = self._render(versions, report, public, kit)
         if trees is None:
             return None
-        gone = {p for site, m in before for p in check_message(site, m, message_snippets(site, m, Report()))}
-        found = [p for site, m in versions for p in check_message(site, m, message_snippets(site, m, Report()))]
+        gone = {p for version in before for p in _checked(*version)}
+        found = [p for version in versions for p in _checked(*version)]
         kept = [p for p in problems if p not in gone]
         root = self.site.config.root
         return FastRender(*trees, {root / m.source for m in messages}, edited,
@@ -125,3 +125,7 @@ class QuickRender:
             config = self.site.config
             self._themes = newsroom_themes(config, Memo()), Themes.for_kit(config, Memo())
         return self._themes
+
+
+def _checked(site: Site, message: Message) -> list[Problem]:
+    return check_message(site, message, message_snippets(site, message, Report()))

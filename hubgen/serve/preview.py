@@ -73,6 +73,10 @@ class Preview:
         """The saves the served full rebuild had seen."""
         self._wanted = 0
         """The save the full rebuild behind the last fast render must see."""
+        self._activity = 0
+        """File events so far, counted at once (saves are counted after their burst is quiet)."""
+        self._activity_seen = 0
+        """The events the last save had seen: more mean a save is under way."""
         self._background: threading.Thread | None = None
         self._saving = threading.Lock()  # one save's fast render at a time, in order
         self._one_at_a_time = threading.Lock()  # one full rebuild at a time
@@ -94,12 +98,19 @@ class Preview:
         with self._state:
             self._saves += 1
             save = self._saves
+            self._activity_seen = self._activity
+            self._state.notify_all()
         with self._saving:
             response, fast = self._fast_render(paths)
         if fast is not None:
             self._in_background(save)
             return fast
         return self._full(save, css_only=response is Response.STYLESHEETS)
+
+    def touched(self) -> None:
+        """A file event: a save is under way, whose own rebuild follows once it is quiet."""
+        with self._state:
+            self._activity += 1
 
     def current(self) -> Snapshot:
         """The snapshot to serve: never a half-built one, and at once."""
@@ -165,6 +176,11 @@ class Preview:
                         self._state.notify_all()
                         return
                     save = self._wanted
+                    # A save under way brings its own rebuild: wait for it rather than read
+                    # its files half done.
+                    self._state.wait_for(lambda: self._activity == self._activity_seen, 1.0)
+                    if self._saves > save:
+                        continue
                 snapshot = self._full(save, css_only=False)
                 if self.on_background and snapshot:
                     self.on_background(snapshot)
@@ -183,10 +199,12 @@ class Preview:
             with self._state:
                 if (save and self._built >= save) or self._saves > save:
                     return None
-                seen = self._saves
+                seen, active = self._saves, self._activity
             snapshot, site = self._render(css_only)
             with self._state:
-                if self._saves != seen:
+                # A newer save, or one begun while this read the files (it may have read it
+                # half-written): its own rebuild follows, and this one is not served.
+                if self._saves != seen or self._activity != active:
                     return None
                 last = self._snapshot
                 if snapshot.failed:  # keep serving the last good pages under the error overlay

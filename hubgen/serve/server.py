@@ -266,7 +266,7 @@ def _watcher(options: BuildOptions, preview: Preview, log: WarningLog) -> Source
     def changed(paths: set[Path]) -> None:
         _report(preview.changed(paths), log)
 
-    return SourceWatcher(options.root, outputs, changed, extra)
+    return SourceWatcher(options.root, outputs, changed, extra, on_activity=preview.touched)
 
 
 def _report(snapshot: Snapshot | None, log: WarningLog) -> None:
