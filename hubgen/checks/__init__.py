@@ -26,7 +26,7 @@ from hubgen.memo import Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.parallel import parallel_map
 
-__all__ = ["CHECKS", "Check", "CheckInput", "run_checks"]
+__all__ = ["CHECKS", "Check", "CheckInput", "check_message", "run_checks"]
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,14 @@ def _one_message(shared: tuple[Site, dict[Message, list[Snippet]]],
                  position: int) -> tuple[None, tuple[Problem, ...]]:
     site, snippets = shared
     message = site.messages[position]
-    alone = CheckInput(Site(site.config, (message,)), {message: snippets[message]}, Report(), Memo())
+    return None, tuple(check_message(site, message, snippets[message]))
+
+
+def check_message(site: Site, message: Message, snippets: list[Snippet]) -> list[Problem]:
+    """The problems the `message` checks find in one message of `site`, as run_checks finds
+    them: the preview's fast render runs these on each save."""
+    alone = CheckInput(Site(site.config, (message,)), {message: snippets}, Report(), Memo())
     for check in CHECKS:
         if check.scope == "message":
             check.run(alone)
-    return None, tuple(alone.report.problems)
+    return alone.report.problems

@@ -28,6 +28,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                      help="show drafts on the newsroom too")
     cmd.add_argument("-F", "--future", "--buildFuture", action="store_true",
                      help="show messages dated or embargoed in the future too")
+    cmd.add_argument("--as-published", action="store_true",
+                     help="show only what a deploy would publish (no drafts, nothing embargoed;"
+                          " --drafts and --future add them back); by default the preview shows"
+                          " every message, the unpublished ones marked")
     cmd.add_argument("--site", type=Path, metavar="DIR", help="the site folder (default: here)")
     cmd.set_defaults(run=run)
 
@@ -36,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     from hubgen.serve import serve  # heavy: only for this command
 
     root = site_root(args.site)
-    serve(BuildOptions(root, drafts=args.drafts, future=args.future), host=args.host,
-          port=args.port, open_browser=args.open)
+    # A private preview shows what is being written: drafts and embargoed messages, marked.
+    shown = args.as_published
+    serve(BuildOptions(root, drafts=args.drafts or not shown, future=args.future or not shown),
+          host=args.host, port=args.port, open_browser=args.open)
     return 0

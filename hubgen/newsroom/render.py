@@ -32,13 +32,14 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     tree = FileTree()
     memo = memo or Memo()
     themes = newsroom_themes(site.config, memo)
-    views = _views(site, report, progress.phase("rendering newsroom") if progress else None, memo)
+    now = now or datetime.now(UTC)
+    views = _views(site, report, progress.phase("rendering newsroom") if progress else None, memo, now)
     try:
         pages = render_pages(site, views, themes, tree)
     except TemplateProblem as exc:
         raise ProblemsError([*report.problems, exc.problem]) from None
     render_feeds(site, views, tree)
-    render_sitemaps(site, pages, views, now or datetime.now(UTC), tree)
+    render_sitemaps(site, pages, views, now, tree)
     render_search_indexes(site, views, tree, memo)
     if site.config.share_images.enabled:
         if progress:
@@ -49,16 +50,17 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     return tree
 
 
-def _views(site: Site, report: Report, progress: Progress | None,
-           memo: Memo) -> dict[str, list[MessageView]]:
+def _views(site: Site, report: Report, progress: Progress | None, memo: Memo,
+           now: datetime) -> dict[str, list[MessageView]]:
     config, paths = fingerprint(site.config), site_paths(site.config)
-    # A view shows its translations' titles and paths: they are part of its key.
-    keys = [fingerprint(config, message,
+    # A view shows its translations' titles and paths: they are part of its key; and whether
+    # the message is public yet, which time alone changes.
+    keys = [fingerprint(config, message, message.publish_at > now,
                         [(m.lang, paths.message(m), m.title) for m in site.translations(message)])
             for message in site.messages]
 
     def make(positions: list[int]) -> list[tuple[MessageView, tuple[Problem, ...]]]:
-        return parallel_map(_view_with_problems, positions, site, progress=progress)
+        return parallel_map(_view_with_problems, positions, (site, now), progress=progress)
 
     views: dict[str, list[MessageView]] = {lang: [] for lang in site.config.site.languages}
     for view in memo.map(Namespace.VIEW, keys, report, make):
@@ -66,6 +68,8 @@ def _views(site: Site, report: Report, progress: Progress | None,
     return views
 
 
-def _view_with_problems(site: Site, position: int) -> tuple[MessageView, tuple[Problem, ...]]:
+def _view_with_problems(shared: tuple[Site, datetime],
+                        position: int) -> tuple[MessageView, tuple[Problem, ...]]:
+    site, now = shared
     report = Report()
-    return message_view(site, site.messages[position], report), tuple(report.problems)
+    return message_view(site, site.messages[position], report, now), tuple(report.problems)

@@ -68,6 +68,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "vector": "Vektorgrafik, beliebig skalierbar",
         "download": "Herunterladen",
         "from_message": "Zur Meldung",
+        # The preview's marks of unpublished messages (hubgen/newsroom/status.py).
+        "status_draft": "Entwurf – nicht veröffentlicht",
+        "status_embargo": "Sperrfrist bis {when}",
+        "status_scheduled": "Nicht veröffentlicht: erscheint am {when}",
+        "status_when": "{date}, {time} Uhr {zone}",
+        "held_draft": "Diese Meldung ist ein Entwurf.",
+        "held_embargo": "Diese Meldung steht unter Sperrfrist bis {when}.",
+        "held_hint": "hubgen serve ohne --as-published zeigt sie.",
     },
     "en": {
         "home": "Newsroom",
@@ -128,6 +136,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vector": "Vector graphic, scales to any size",
         "download": "Download",
         "from_message": "To the story",
+        "status_draft": "Draft – not published",
+        "status_embargo": "Embargoed until {when}",
+        "status_scheduled": "Not published: goes public {when}",
+        "status_when": "{date}, {time} {zone}",
+        "held_draft": "This message is a draft.",
+        "held_embargo": "This message is embargoed until {when}.",
+        "held_hint": "hubgen serve without --as-published shows it.",
     },
 }
 

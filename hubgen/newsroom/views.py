@@ -13,6 +13,7 @@ from hubgen.channels.values import render_key_message, template_values
 from hubgen.errors import Report
 from hubgen.model import Message, Site
 from hubgen.newsroom.body_html import render_markdown
+from hubgen.newsroom.status import Status, message_status
 from hubgen.newsroom.strings import LANGUAGE_NAMES
 from hubgen.paths import site_paths
 
@@ -80,6 +81,8 @@ class MessageView:
     @property
     def is_job(self) -> bool:
         return self.section in JOB_SECTIONS
+    status: tuple[Status, ...] = ()
+    """Why the message is not public yet, when a preview shows it anyway (partials/status.html)."""
 
 
 def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageView]]]:
@@ -92,8 +95,10 @@ def by_tag(messages: list[MessageView]) -> dict[str, tuple[Link, list[MessageVie
     return groups
 
 
-def message_view(site: Site, message: Message, report: Report) -> MessageView:
-    """The view of one message; a broken key_message template goes to `report`."""
+def message_view(site: Site, message: Message, report: Report,
+                 now: datetime | None = None) -> MessageView:
+    """The view of one message; a broken key_message template goes to `report`. Given the
+    build's `now`, it says why the message is not public then, if it isn't."""
     paths = site_paths(site.config)
     path, url = paths.message(message), paths.message_url(message)
     contact = site.config.contacts.get(message.contact)
@@ -121,6 +126,7 @@ def message_view(site: Site, message: Message, report: Report) -> MessageView:
         image_focus=message.image_focus,
         publish_at=site.local(message.publish_at),
         apply_url=_apply_url(site, message) if message.section in JOB_SECTIONS else "",
+        status=message_status(message, now, site.local(message.publish_at)) if now else (),
     )
 
 

@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hubgen.channels import message_snippets
-from hubgen.errors import Report
+from hubgen.checks import check_message
+from hubgen.errors import Problem, Report
 from hubgen.filetree import FileTree
 from hubgen.kit.pages import render_kit_message_page
 from hubgen.kit.snippet_files import render_snippet_files
@@ -36,6 +37,10 @@ class FastRender:
     """The saved files (absolute) whose pages it made again."""
     edited: dict[Path, Message]
     """Every message edited since the full rebuild `QuickRender.site` came from, these too."""
+    problems: tuple[Problem, ...] = ()
+    """The served problems with the message checks' findings in the saved messages' previous
+    versions swapped for those in the saved ones: the preview's warnings follow typing, and
+    the site checks' findings stay until the full rebuild redoes them."""
 
 
 @dataclass
@@ -65,17 +70,27 @@ class QuickRender:
         """The version of the message at `source` (relative to the site) shown now."""
         return self.edited.get(source) or self._sources.get(source)
 
-    def update(self, messages: list[Message], public: FileTree, kit: FileTree) -> FastRender | None:
+    def update(self, messages: list[Message], public: FileTree, kit: FileTree,
+               problems: tuple[Problem, ...] = ()) -> FastRender | None:
         """New trees with the pages and files of the saved `messages` (read and checked, their
-        structure unchanged); None when rendering them found a problem: the full rebuild
-        reports it."""
+        structure unchanged), and `problems` (those served) brought up to date; None when
+        rendering them found a problem: the full rebuild reports it."""
+        before = [self._versions(m, self.edited) for m in self._previous(messages)]
         edited = self.edited | {m.source: m for m in messages}
         report = Report()
-        trees = self._render([self._versions(m, edited) for m in messages], report, public, kit)
+        versions = [self._versions(m, edited) for m in messages]
+        trees = self._render(versions, report, public, kit)
         if trees is None:
             return None
+        gone = {p for version in before for p in _checked(*version)}
+        found = [p for version in versions for p in _checked(*version)]
+        kept = [p for p in problems if p not in gone]
         root = self.site.config.root
-        return FastRender(*trees, {root / m.source for m in messages}, edited)
+        return FastRender(*trees, {root / m.source for m in messages}, edited,
+                          tuple(kept + [p for p in found if p not in kept]))
+
+    def _previous(self, messages: list[Message]) -> list[Message]:
+        return [shown for m in messages if (shown := self.served(m.source)) is not None]
 
     def _versions(self, message: Message, edited: dict[Path, Message]) -> tuple[Site, Message]:
         """A site of the message and its translations, all a message's own pages show of
@@ -94,7 +109,7 @@ class QuickRender:
                 snippets = message_snippets(site, message, report)
                 if shown(message):
                     public_site = site.select(shown)
-                    view = message_view(public_site, message, report)
+                    view = message_view(public_site, message, report, now)
                     render_message_page(public_site, view, themes, public)
                     render_press_texts(public_site, snippets, public)
                 render_snippet_files(message, snippets, kit)
@@ -110,3 +125,7 @@ class QuickRender:
             config = self.site.config
             self._themes = newsroom_themes(config, Memo()), Themes.for_kit(config, Memo())
         return self._themes
+
+
+def _checked(site: Site, message: Message) -> list[Problem]:
+    return check_message(site, message, message_snippets(site, message, Report()))

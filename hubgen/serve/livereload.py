@@ -1,10 +1,10 @@
-"""The script injected into previewed pages: reload on change, swap CSS, show build errors."""
+"""The script injected into previewed pages: reload on change, swap CSS, show build errors
+(an overlay over the page) and the open page's warnings (a small panel, dismissable)."""
 
 from __future__ import annotations
 
 import json
-
-from hubgen.errors import Problem
+from html import escape
 
 __all__ = ["EVENTS_PATH", "event", "inject"]
 
@@ -13,6 +13,7 @@ EVENTS_PATH = "/_hubgen/events"
 _SCRIPT = """<script data-hubgen-preview>
 (() => {
   const overlayId = "hubgen-error-overlay";
+  const panelId = "hubgen-warnings";
   function showErrors(lines) {
     let box = document.getElementById(overlayId);
     if (!box) {
@@ -26,10 +27,62 @@ _SCRIPT = """<script data-hubgen-preview>
     }
     box.textContent = "hubgen: the last change could not be built\\n\\n" + lines.join("\\n");
   }
-  const initial = %s;
+  // Dismissed warnings stay hidden in this tab until they change: a new one shows again.
+  const dismissedKey = "hubgen-dismissed:" + location.pathname;
+  function showWarnings(lines) {
+    let panel = document.getElementById(panelId);
+    const dismissed = sessionStorage.getItem(dismissedKey) === JSON.stringify(lines);
+    if (!lines.length || dismissed) {
+      if (panel) panel.remove();
+      if (!lines.length) sessionStorage.removeItem(dismissedKey);
+      return;
+    }
+    if (!panel) {
+      panel = document.createElement("aside");
+      panel.id = panelId;
+      panel.setAttribute("role", "status");
+      panel.setAttribute("aria-label", "hubgen warnings");
+      panel.style.cssText = "position:fixed;right:12px;bottom:12px;z-index:2147483646;" +
+        "width:min(30rem,calc(100vw - 24px));max-height:45vh;overflow:auto;box-sizing:border-box;" +
+        "background:#fff8e1;color:#3d2a00;border:1px solid #d49a00;border-left:6px solid #d49a00;" +
+        "border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.25);" +
+        "font:13px/1.45 system-ui,sans-serif;padding:10px 12px;text-align:left";
+      document.body.appendChild(panel);
+    }
+    panel.replaceChildren();
+    const head = document.createElement("div");
+    head.style.cssText = "display:flex;align-items:center;gap:8px;font-weight:700;margin-bottom:6px";
+    const title = document.createElement("span");
+    title.style.flex = "1";
+    title.textContent = "hubgen: " + lines.length + (lines.length === 1 ? " warning" : " warnings") +
+      " in this message";
+    const close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "\\u00d7";
+    close.setAttribute("aria-label", "Dismiss the warnings");
+    close.style.cssText = "font:700 18px/1 system-ui,sans-serif;border:0;background:none;" +
+      "color:inherit;cursor:pointer;padding:2px 6px;border-radius:4px";
+    close.addEventListener("click", () => {
+      sessionStorage.setItem(dismissedKey, JSON.stringify(lines));
+      panel.remove();
+    });
+    head.append(title, close);
+    const list = document.createElement("ul");
+    list.style.cssText = "margin:0;padding:0 0 0 1.1em";
+    for (const line of lines) {
+      const item = document.createElement("li");
+      item.style.cssText = "margin:0 0 4px;overflow-wrap:anywhere;" +
+        "font:12px/1.45 ui-monospace,monospace";
+      item.textContent = line.replace(/: warning: /, ": ");
+      list.append(item);
+    }
+    panel.append(head, list);
+  }
+  const initial = __ERRORS__;
   if (initial.length) showErrors(initial);
+  showWarnings(__WARNINGS__);
   // The page it shows: the server tells this tab only of changes to it.
-  const events = new EventSource("%s?page=" + encodeURIComponent(location.pathname));
+  const events = new EventSource("__EVENTS__?page=" + encodeURIComponent(location.pathname));
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", () => {
     document.querySelectorAll('link[rel="stylesheet"]').forEach((link) => {
@@ -39,17 +92,35 @@ _SCRIPT = """<script data-hubgen-preview>
     });
   });
   events.addEventListener("failed", (e) => showErrors(JSON.parse(e.data)));
+  events.addEventListener("warnings", (e) => showWarnings(JSON.parse(e.data)));
 })();
 </script>
 """
 
 
-def inject(page: bytes, problems: tuple[Problem, ...]) -> bytes:
-    """The page with the preview script before </body> (or at the end)."""
-    errors = [str(p) for p in problems if p.severity == "error"]
-    script = (_SCRIPT % (json.dumps(errors).replace("</", "<\\/"), EVENTS_PATH)).encode()
+def inject(page: bytes, errors: list[str], warnings: list[str] | None = None,
+           note: str = "") -> bytes:
+    """The page with the preview script before </body> (or at the end), and `note` (the
+    preview's word on a 404: the message is held back) at the start of its <main>."""
+    script = (_SCRIPT.replace("__ERRORS__", _json(errors))
+              .replace("__WARNINGS__", _json(warnings or []))
+              .replace("__EVENTS__", EVENTS_PATH)).encode()
     marker = page.rfind(b"</body>")
-    return page + script if marker < 0 else page[:marker] + script + page[marker:]
+    page = page + script if marker < 0 else page[:marker] + script + page[marker:]
+    return _with_note(page, note) if note else page
+
+
+def _with_note(page: bytes, note: str) -> bytes:
+    box = (f'<div class="wrap"><p class="status-banner" role="note" data-hubgen-held>'
+           f'<span class="status status-embargo">{escape(note)}</span></p></div>').encode()
+    start = page.find(b"<main")
+    end = page.find(b">", start) + 1 if start >= 0 else 0
+    return page[:end] + box + page[end:] if start >= 0 else box + page
+
+
+def _json(value: object) -> str:
+    """JSON safe inside a <script>: no `</script>` can end it early."""
+    return json.dumps(value).replace("</", "<\\/")
 
 
 def event(name: str, data: object = "") -> bytes:

@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hubgen.errors import HubgenError, Problem, ProblemsError
@@ -15,6 +16,7 @@ from hubgen.pipeline.cache import BuildCache
 from hubgen.pipeline.run import BuildOptions, render
 from hubgen.serve.changes import Response, classify, respond
 from hubgen.serve.fast_render import FastRender, QuickRender
+from hubgen.serve.held import held_back_paths, page_sources
 
 __all__ = ["Preview", "Snapshot"]
 
@@ -32,6 +34,15 @@ class Snapshot:
     seconds: float = 0.0
     quick_paths: set[Path] = field(default_factory=set)
     """Set on a fast render: the saved files whose pages alone it made again."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Each message page of the newsroom (`news/x/index.html`) → its source, as problems name it."""
+    held: dict[str, str] = field(default_factory=dict)
+    """The folder of each message the newsroom leaves out (`news/x/`) → why, for the 404."""
+
+    def warnings(self, path: str) -> list[str]:
+        """The warnings of the message whose newsroom page is `path`."""
+        source = self.sources.get(path)
+        return [str(p) for p in self.problems if p.severity == "warning" and p.path == source]
 
     def lookup(self, tree_name: str, path: str) -> bytes | Path | None:
         tree = self.kit if tree_name == "kit" else self.public
@@ -62,6 +73,10 @@ class Preview:
         """The saves the served full rebuild had seen."""
         self._wanted = 0
         """The save the full rebuild behind the last fast render must see."""
+        self._activity = 0
+        """File events so far, counted at once (saves are counted after their burst is quiet)."""
+        self._activity_seen = 0
+        """The events the last save had seen: more mean a save is under way."""
         self._background: threading.Thread | None = None
         self._saving = threading.Lock()  # one save's fast render at a time, in order
         self._one_at_a_time = threading.Lock()  # one full rebuild at a time
@@ -83,12 +98,19 @@ class Preview:
         with self._state:
             self._saves += 1
             save = self._saves
+            self._activity_seen = self._activity
+            self._state.notify_all()
         with self._saving:
             response, fast = self._fast_render(paths)
         if fast is not None:
             self._in_background(save)
             return fast
         return self._full(save, css_only=response is Response.STYLESHEETS)
+
+    def touched(self) -> None:
+        """A file event: a save is under way, whose own rebuild follows once it is quiet."""
+        with self._state:
+            self._activity += 1
 
     def current(self) -> Snapshot:
         """The snapshot to serve: never a half-built one, and at once."""
@@ -117,7 +139,8 @@ class Preview:
             changes = classify(paths, quick.site.config, quick.served)
             response = respond(changes)
             if response is Response.FAST_RENDER and not last.failed:
-                done = quick.update([c.message for c in changes if c.message], last.public, last.kit)
+                done = quick.update([c.message for c in changes if c.message], last.public,
+                                    last.kit, last.problems)
         except Exception:  # whatever it is, the full rebuild reports it
             response = Response.FULL_REBUILD
         if done is None:
@@ -128,9 +151,10 @@ class Preview:
                 # A full rebuild that started after this save was served meanwhile: it has it.
                 return response, None
             quick.edited = done.edited
-            self._snapshot = Snapshot(last.generation + 1, done.public, done.kit, last.problems,
-                                      seconds=time.perf_counter() - started,
-                                      quick_paths=done.sources)
+            self._snapshot = replace(last, generation=last.generation + 1, public=done.public,
+                                     kit=done.kit, problems=done.problems, css_only=False,
+                                     seconds=time.perf_counter() - started,
+                                     quick_paths=done.sources)
             self._state.notify_all()
             return response, self._snapshot
 
@@ -152,6 +176,11 @@ class Preview:
                         self._state.notify_all()
                         return
                     save = self._wanted
+                    # A save under way brings its own rebuild: wait for it rather than read
+                    # its files half done.
+                    self._state.wait_for(lambda: self._activity == self._activity_seen, 1.0)
+                    if self._saves > save:
+                        continue
                 snapshot = self._full(save, css_only=False)
                 if self.on_background and snapshot:
                     self.on_background(snapshot)
@@ -170,14 +199,17 @@ class Preview:
             with self._state:
                 if (save and self._built >= save) or self._saves > save:
                     return None
-                seen = self._saves
+                seen, active = self._saves, self._activity
             snapshot, site = self._render(css_only)
             with self._state:
-                if self._saves != seen:
+                # A newer save, or one begun while this read the files (it may have read it
+                # half-written): its own rebuild follows, and this one is not served.
+                if self._saves != seen or self._activity != active:
                     return None
                 last = self._snapshot
                 if snapshot.failed:  # keep serving the last good pages under the error overlay
-                    snapshot = replace(snapshot, public=last.public, kit=last.kit)
+                    snapshot = replace(snapshot, public=last.public, kit=last.kit,
+                                       sources=last.sources, held=last.held)
                 self._snapshot = replace(snapshot, generation=last.generation + 1)
                 self._built = seen
                 if site is not None:
@@ -190,10 +222,13 @@ class Preview:
         started = time.perf_counter()
         site = None
         try:
-            rendered = render(self.options, memo=self.memo)
+            now = self.options.now or datetime.now(UTC)
+            rendered = render(replace(self.options, now=now), memo=self.memo)
             site = rendered.site
             snapshot = Snapshot(0, rendered.public, rendered.kit,
-                                tuple(rendered.over_limit + rendered.warnings), css_only=css_only)
+                                tuple(rendered.over_limit + rendered.warnings), css_only=css_only,
+                                sources=page_sources(site, self.options, now),
+                                held=held_back_paths(site, self.options, now))
         except ProblemsError as exc:
             snapshot = _failed(tuple(exc.problems))
         except HubgenError as exc:

@@ -18,7 +18,9 @@ from hubgen.config import load_config
 from hubgen.config.themes import link_boundary, theme_folder
 from hubgen.errors import Report, UsageError
 from hubgen.pipeline.run import BuildOptions
+from hubgen.serve.held import explain_missing
 from hubgen.serve.livereload import EVENTS_PATH, event, inject
+from hubgen.serve.new_warnings import WarningLog
 from hubgen.serve.preview import Preview, Snapshot
 from hubgen.serve.watch import SourceWatcher
 from hubgen.symlinks import leads_outside
@@ -107,14 +109,17 @@ class _Handler(BaseHTTPRequestHandler):
                 and snapshot.lookup(target[0], target[1] + "/index.html") is not None):
             self._redirect(urlsplit(self.path).path + "/")
             return
-        status = HTTPStatus.OK
+        status, note = HTTPStatus.OK, ""
         name = target[1] if target else "404.html"
         if body is None:
             status, name = HTTPStatus.NOT_FOUND, "404.html"
             body = self._read(snapshot.lookup("public", "404.html")) or b"<h1>404 Not Found</h1>"
+            if target and target[0] == "public":
+                note = explain_missing(snapshot.held, target[1])
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if content_type == "text/html":
-            body = inject(body, snapshot.problems)
+            warnings = snapshot.warnings(target[1]) if target and target[0] == "public" else []
+            body = inject(body, _errors(snapshot), warnings, note)
         if content_type.startswith("text/") or content_type.endswith(("xml", "json", "javascript")):
             content_type += "; charset=utf-8"
         self.send_response(status)
@@ -184,7 +189,15 @@ def _event_for(snapshot: Snapshot, shown: Snapshot, page: tuple[str, str] | None
         return event("css", snapshot.generation)
     unchanged = (page is not None and not shown.failed and _errors(snapshot) == _errors(shown)
                  and isinstance(now := snapshot.lookup(*page), bytes) and now == shown.lookup(*page))
-    return b": unchanged\n\n" if unchanged else event("reload", snapshot.generation)
+    if not unchanged:
+        return event("reload", snapshot.generation)
+    assert page is not None
+    warnings = _page_warnings(snapshot, page)
+    return b": unchanged\n\n" if warnings == _page_warnings(shown, page) else event("warnings", warnings)
+
+
+def _page_warnings(snapshot: Snapshot, page: tuple[str, str]) -> list[str]:
+    return snapshot.warnings(page[1]) if page[0] == "public" else []
 
 
 def _errors(snapshot: Snapshot) -> list[str]:
@@ -216,7 +229,8 @@ def _free_port(host: str, start: int) -> int:
 def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
           open_browser: bool = False) -> None:
     """Build, serve and watch until interrupted."""
-    preview = Preview(options, on_background=_report)
+    log = WarningLog()
+    preview = Preview(options, on_background=lambda snapshot: _report(snapshot, log))
     try:
         server = PreviewServer((host, port), preview)
     except OSError as exc:
@@ -226,8 +240,8 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
     if host not in LOOPBACK:
         print(f"warning: serving on {host}, reachable from other machines: the channel kit"
               " shows unpublished and embargoed messages", file=sys.stderr)
-    _report(preview.rebuild())
-    watcher = _watcher(options, preview)
+    _report(preview.rebuild(), log)
+    watcher = _watcher(options, preview, log)
     watcher.start()
     url = server.url
     print(f"serving {url} (newsroom) and {url}_kit/ (channel kit); Ctrl+C stops", flush=True)
@@ -241,7 +255,7 @@ def serve(options: BuildOptions, host: str = "127.0.0.1", port: int = 8000,
         server.server_close()
 
 
-def _watcher(options: BuildOptions, preview: Preview) -> SourceWatcher:
+def _watcher(options: BuildOptions, preview: Preview, log: WarningLog) -> SourceWatcher:
     loaded = load_config(options.root, Report())  # its problems show in the first build
     outputs = ("public", "kit")
     extra: tuple[Path, ...] = ()
@@ -250,24 +264,37 @@ def _watcher(options: BuildOptions, preview: Preview) -> SourceWatcher:
         extra = (theme_folder(loaded),)
 
     def changed(paths: set[Path]) -> None:
-        _report(preview.changed(paths))
+        _report(preview.changed(paths), log)
 
-    return SourceWatcher(options.root, outputs, changed, extra)
+    return SourceWatcher(options.root, outputs, changed, extra, on_activity=preview.touched)
 
 
-def _report(snapshot: Snapshot | None) -> None:
+def _report(snapshot: Snapshot | None, log: WarningLog) -> None:
     if snapshot is None:
         return  # a newer save took over; its own report follows
     if snapshot.failed:
         for problem in snapshot.problems:
             print(problem, file=sys.stderr, flush=True)
+        return
+    errors = [p for p in snapshot.problems if p.severity == "error"]
+    for problem in errors:
+        print(problem, file=sys.stderr, flush=True)
+    new, count, gone = log.update(snapshot.problems)
+    for problem in new:
+        print(problem, file=sys.stderr, flush=True)
+    took = f"{snapshot.seconds * 1000:.0f} ms"
+    if snapshot.quick_paths:
+        names = ", ".join(sorted(p.name for p in snapshot.quick_paths))
+        line = f"updated the pages of {names} in {took}; the full rebuild follows"
     else:
-        errors = [p for p in snapshot.problems if p.severity == "error"]
-        for problem in errors:
-            print(problem, file=sys.stderr, flush=True)
-        took = f"{snapshot.seconds * 1000:.0f} ms"
-        if snapshot.quick_paths:
-            names = ", ".join(sorted(p.name for p in snapshot.quick_paths))
-            print(f"updated the pages of {names} in {took}; the full rebuild follows", flush=True)
-        else:
-            print(f"rebuilt in {took}", flush=True)
+        line = f"rebuilt in {took}"
+    print(line + _warning_count(count, len(new), gone), flush=True)
+
+
+def _warning_count(count: int, new: int, gone: int) -> str:
+    """`; 3 warnings (1 new, 2 fixed)`: empty when there are none and none went."""
+    if not count and not gone:
+        return ""
+    changes = [f"{n} {what}" for n, what in ((new, "new"), (gone, "fixed")) if n]
+    noun = "warning" if count == 1 else "warnings"
+    return f"; {count} {noun}" + (f" ({', '.join(changes)})" if changes else "")

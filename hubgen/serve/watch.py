@@ -34,8 +34,12 @@ class SourceWatcher(FileSystemEventHandler):
     """Collects changed paths; `on_change(paths)` runs once per quiet burst."""
 
     def __init__(self, root: Path, outputs: tuple[str, ...],
-                 on_change: Callable[[set[Path]], None], extra: tuple[Path, ...] = ()) -> None:
+                 on_change: Callable[[set[Path]], None], extra: tuple[Path, ...] = (),
+                 on_activity: Callable[[], None] | None = None) -> None:
         self.root, self.outputs, self.on_change = root, outputs, on_change
+        self.on_activity = on_activity
+        """Told at once of each event, before the quiet: a rebuild reading files meanwhile may
+        have read a save half done (an editor's in-place write truncates first)."""
         self.folders = (root, *(p for p in extra if not p.is_relative_to(root)))
         self._pending: set[Path] = set()
         self._lock = threading.Lock()
@@ -63,6 +67,8 @@ class SourceWatcher(FileSystemEventHandler):
         relevant = {p for p in paths if not self._ignored(p)}
         if not relevant:
             return
+        if self.on_activity:
+            self.on_activity()
         with self._lock:
             self._pending |= relevant
             if self._timer:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from conftest import RunningServer, SiteDir
+from conftest import RunningServer, SiteDir, copy_demo, running_server
 
 from hubgen.pipeline import BuildOptions, build
 
@@ -34,9 +35,16 @@ def test_typing_a_word_finds_the_right_message(browser: Any, demo_server: Runnin
     page.close()
 
 
-def test_drafts_and_embargoed_messages_are_not_found(browser: Any, demo_server: RunningServer) -> None:
+def test_drafts_and_embargoed_messages_are_not_found(browser: Any, tmp_path: Path) -> None:
+    """As published: the preview's default shows drafts and embargoed messages, marked."""
+    site = copy_demo(tmp_path / "demo")
+    with running_server(site.root, "--as-published") as server:
+        _not_found(browser, server)
+
+
+def _not_found(browser: Any, server: RunningServer) -> None:
     page = browser.new_page()
-    page.goto(demo_server.url + "search/")
+    page.goto(server.url + "search/")
     assert results(page, "Glimmerwatt") == []  # the demo's draft
     assert page.locator("[data-search-status]").inner_text() == "Keine Meldung gefunden."
     assert results(page, "Polarkranich") == []  # under embargo until 2027

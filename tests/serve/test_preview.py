@@ -122,3 +122,33 @@ def test_a_fast_render_that_raises_takes_the_full_rebuild(site: SiteDir, preview
     snapshot = preview.changed(saved(site, "Zweiter Stand"))
     assert snapshot is not None and not snapshot.failed and not snapshot.quick_paths
     assert b"Zweiter Stand" in page(snapshot)
+
+
+def test_a_rebuild_that_read_a_save_in_progress_is_not_served(site: SiteDir, preview: Preview,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor saving in place truncates, then writes: a rebuild reading between the two
+    sees an empty message. The watcher's first event (`touched`) comes before that rebuild
+    ends, so its failure is never served (no overlay flash), and the finished save still gets
+    the fast render, not a full rebuild."""
+    path = site.root / SOURCE
+    whole = path.read_text(encoding="utf-8").replace("Erster Stand", "Zweiter Stand")
+    gate = Gate()
+    monkeypatch.setattr(hubgen.serve.preview, "render", gate)
+    served = preview.current()
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(preview.changed, saved(site, "Erster Stand", tags="Wind"))
+        assert gate.entered.wait(30)
+        with path.open("r+", encoding="utf-8") as file:  # in place: truncated, half written
+            file.truncate(0)
+            file.write(whole[:20])
+            file.flush()
+            preview.touched()
+            gate.release.set()
+            assert running.result(timeout=60) is None
+            assert preview.current() is served
+            file.seek(0)
+            file.write(whole)
+    fast = preview.changed({path})
+    assert fast is not None and not fast.failed and fast.quick_paths
+    assert b"Zweiter Stand" in page(fast)
+    assert not preview.settled(timeout=60).failed
