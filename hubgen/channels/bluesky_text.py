@@ -106,11 +106,12 @@ def count_bluesky(text: str) -> int:
 # leaves as it is (no scheme, e.g. "nordlicht.de/über") shifts each later link by the difference,
 # and the app then shortens the wrong span. UnicodeString.slice decodes with TextDecoder, which
 # drops a leading U+FEFF and turns a cut UTF-8 sequence into U+FFFD. This replays all of that.
+#
+# Work stays linear in the number of links: every later link moves by the same amount except the
+# few that overlap a deleted span, so later links are kept with one shared offset.
 
-
-def _decode(data: bytes) -> str:
-    text = data.decode("utf-8", "replace")
-    return text[1:] if text.startswith("\ufeff") else text
+_FFFD = "\ufffd".encode()
+_BOM = "\ufeff".encode()
 
 
 def _utf8(text: str) -> bytes:
@@ -118,61 +119,82 @@ def _utf8(text: str) -> bytes:
     return _LONE_SURROGATE.sub("\ufffd", text).encode()
 
 
-class _Text:
-    """RichText's text (`utf16`) and its UTF-8 bytes, with the live link facets' byte spans."""
+def _is_continuation(byte: int) -> bool:
+    return 0x80 <= byte < 0xC0
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        self.set(text)
-        offsets = [0]
-        for char in text:
-            offsets.append(offsets[-1] + len(_utf8(char)))
-        self.links = [[offsets[start], offsets[end]] for start, end in spans]
-        self.live = list(self.links)
 
-    def slice(self, start: int, end: int | None = None) -> str:
-        return _decode(self.data[start:end])
+def _slice(data: bytes, start: int, end: int) -> bytes:
+    """UTF-8 of TextDecoder().decode(data.slice(start, end)) for valid UTF-8 `data`: a sequence cut
+    at either end becomes U+FFFD, and a leading byte order mark is dropped."""
+    start, end = max(0, min(start, len(data))), max(0, min(end, len(data)))
+    if start >= end:
+        return b""
+    head = start  # past the continuation bytes of a character cut at the start
+    while head < end and head - start < 3 and _is_continuation(data[head]):
+        head += 1
+    last = end - 1  # the last character's first byte: complete, or cut at the end
+    while last >= head and _is_continuation(data[last]):
+        last -= 1
+    tail = end if last < head or last + _sequence_length(data[last]) <= end else last
+    piece = _FFFD * (head - start) + data[head:tail] + (_FFFD if tail < end else b"")
+    return piece[3:] if piece.startswith(_BOM) else piece
 
-    def set(self, text: str) -> None:
-        self.text, self.data = text, _utf8(text)
 
-    def insert(self, index: int, text: str) -> None:
-        self.set(self.slice(0, index) + text + self.slice(index))
-        added = len(text.encode("utf-16-le", "surrogatepass")) // 2  # insertText.length
-        for link in self.live:
-            if index <= link[0]:
-                link[0] += added
-                link[1] += added
-            elif link[0] <= index < link[1]:
-                link[1] += added
-
-    def delete(self, start: int, end: int) -> None:
-        self.set(self.slice(0, start) + self.slice(end))
-        removed = end - start
-        for link in self.live:
-            if start <= link[0] and end >= link[1]:
-                link[0] = link[1] = 0
-            elif start > link[1]:
-                pass
-            elif link[0] < start <= link[1] < end:
-                link[1] = start
-            elif start >= link[0] and end <= link[1]:
-                link[1] -= removed
-            elif start < link[0] <= end <= link[1]:
-                link[0] = start
-                link[1] -= removed
-            elif end < link[0]:
-                link[0] -= removed
-                link[1] -= removed
-        self.live = [link for link in self.live if link[0] < link[1]]
+def _sequence_length(lead: int) -> int:
+    return 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
 
 
 def _shorten_as_the_app_does(text: str, spans: list[tuple[int, int]]) -> str:
-    rich = _Text(text, spans)
-    for link in rich.links:  # the loop runs over the list as it was, dropped links included
-        start, end = link
-        shortened = to_short_url(rich.slice(start, end))
-        rich.insert(start, shortened)
-        size = len(_utf8(shortened))
-        link[0], link[1] = start, start + size
-        rich.delete(start + size, end + size)
-    return rich.text
+    data = _utf8(text)
+    offsets = [0]
+    for char in text:
+        offsets.append(offsets[-1] + len(_utf8(char)))
+    # Links not yet shortened, in the app's order; the true index is the stored one + `shift`.
+    pending = [[offsets[start], offsets[end]] for start, end in spans]
+    alive = [True] * len(pending)
+    shift = 0
+    for current, link in enumerate(pending):
+        start, end = (link[0] + shift, link[1] + shift) if alive[current] else (0, 0)
+        shortened = to_short_url(_slice(data, start, end).decode())
+        short = _utf8(shortened)
+        # rt.insert(byteStart, shortened.utf16): later links move by its UTF-16 length.
+        data = _slice(data, 0, start) + short + _slice(data, start, len(data))
+        if alive[current]:
+            shift += len(shortened.encode("utf-16-le", "surrogatepass")) // 2
+        # rt.delete(byteStart + shortened.length, byteEnd + shortened.length)
+        cut, cut_end = start + len(short), end + len(short)
+        data = _slice(data, 0, cut) + _slice(data, cut_end, len(data))
+        shift = _delete_from_links(pending, alive, current + 1, shift, cut, cut_end)
+    return data.decode()
+
+
+def _delete_from_links(pending: list[list[int]], alive: list[bool], first: int, shift: int,
+                       start: int, end: int) -> int:
+    """RichText.delete's update of the links from `first` on; returns the new shared offset.
+    Links stay sorted by start, so those past `end` (shifted alike) follow those that are not."""
+    removed = end - start
+    touched = []
+    for index in range(first, len(pending)):
+        if not alive[index]:
+            continue
+        lo, hi = pending[index][0] + shift, pending[index][1] + shift
+        if lo > end:
+            break
+        if start <= lo and end >= hi:
+            alive[index] = False
+            continue
+        if start > hi:
+            pass
+        elif lo < start <= hi < end:
+            hi = start
+        elif start >= lo and end <= hi:
+            hi -= removed
+        elif start < lo <= end <= hi:
+            lo, hi = start, hi - removed
+        elif end < lo:
+            lo, hi = lo - removed, hi - removed
+        touched.append((index, lo, hi))
+    shift -= removed
+    for index, lo, hi in touched:
+        pending[index] = [lo - shift, hi - shift]
+    return shift

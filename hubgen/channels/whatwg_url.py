@@ -80,7 +80,7 @@ def _ends_in_number(domain: str) -> bool:
             return False
         labels.pop()
     last = labels[-1]
-    return bool(last) and (last.isascii() and last.isdigit() or _ipv4_number(last) is not None)
+    return bool(last) and ((last.isascii() and last.isdigit()) or _ipv4_number(last) is not None)
 
 
 def _ipv4(domain: str) -> str | None:
