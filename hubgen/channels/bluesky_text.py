@@ -19,7 +19,7 @@ from importlib import resources
 from hubgen.channels.counting import count_graphemes
 from hubgen.channels.whatwg_url import parse_http_url
 
-__all__ = ["bluesky_display", "count_bluesky", "link_spans", "to_short_url"]
+__all__ = ["bluesky_display", "count_bluesky", "display_segments", "link_spans", "to_short_url"]
 
 # JavaScript's \s (ECMA-262 WhiteSpace and LineTerminator); Python's differs (\x1c-\x1f, \x85).
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -78,19 +78,26 @@ def to_short_url(url: str) -> str:
     return parsed.host + path
 
 
-def bluesky_display(text: str) -> str:
-    """`text` as the Bluesky app posts and shows it: each link's text shortened."""
+def display_segments(text: str) -> list[tuple[str, str | None]]:
+    """`text` in pieces as written, each link paired with what the app shows for it (None for the
+    text between links). When the app garbles the links after one it keeps as written (see below),
+    the whole text is one piece paired with what the app makes of it."""
     spans = link_spans(text)
-    if not spans:
-        return text
     short = [to_short_url(text[start:end]) for start, end in spans]
     if "\ufeff" in text or not all(s.isascii() for s in short[:-1]):
-        return _shorten_as_the_app_does(text, spans)
-    parts, last = [], 0
-    for (start, end), replacement in zip(spans, short, strict=True):
-        parts += [text[last:start], replacement]
+        return [(text, _shorten_as_the_app_does(text, spans))]
+    pieces: list[tuple[str, str | None]] = []
+    last = 0
+    for (start, end), shown in zip(spans, short, strict=True):
+        pieces += [(text[last:start], None), (text[start:end], shown)]
         last = end
-    return "".join([*parts, text[last:]])
+    pieces.append((text[last:], None))
+    return [piece for piece in pieces if piece[0]]
+
+
+def bluesky_display(text: str) -> str:
+    """`text` as the Bluesky app posts and shows it: each link's text shortened."""
+    return "".join(written if shown is None else shown for written, shown in display_segments(text))
 
 
 def count_bluesky(text: str) -> int:
