@@ -163,3 +163,9 @@ def test_the_tld_list_ships_with_the_package() -> None:
     data = json.loads(resources.files("hubgen.channels").joinpath("bluesky_tlds.json").read_text("utf-8"))
     assert data["source"] == f"npm tlds {CORPUS['versions']['tlds']}"
     assert {"de", "com", "energy", "berlin"} <= set(data["tlds"]) and "invalid" not in data["tlds"]
+
+
+def test_a_host_with_an_emoji_newer_than_pythons_unicode() -> None:
+    """U+1FAE8 (Unicode 15) is unassigned to Python 3.11's unicodedata; Node's URL parser gives
+    `new URL("https://nordlicht.de\\u{1fae8}/x")` the host nordlicht.xn--de-cr13a."""
+    assert to_short_url("https://nordlicht.de\U0001fae8/x") == "nordlicht.xn--de-cr13a/x"
