@@ -60,6 +60,7 @@ def test_installed_package_builds_a_new_site(tmp_path: Path) -> None:
     assert style.read_bytes() == (package / "themes/default/static/assets/style.css").read_bytes()
     assert "Example Newsroom" in (public / "index.html").read_text(encoding="utf-8")
     assert (work / "x" / "kit" / "snippets.json").is_file()
+    assert (package / "channels" / "bluesky_tlds.json").is_file()  # package data: Bluesky's TLDs
     assert sorted(p.name for p in work.iterdir()) == ["x"]
 
 

@@ -11,9 +11,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hubgen.channels.bluesky_text import count_bluesky
 from hubgen.channels.counting import (
     count_characters,
-    count_graphemes,
     count_mastodon,
     count_threads,
     count_x,
@@ -71,7 +71,8 @@ PLATFORMS: dict[str, Platform] = {
         Platform("linkedin", "LinkedIn", 3000, "characters", count_characters, long_form=True,
                  profile=_prefixed("https://www.linkedin.com/company/")),
         Platform("mastodon", "Mastodon", 500, "graphemes", count_mastodon, profile=_fediverse),
-        Platform("bluesky", "Bluesky", 300, "graphemes", count_graphemes,
+        # Graphemes of the text as the app posts it: links shortened (hubgen.channels.bluesky_text).
+        Platform("bluesky", "Bluesky", 300, "graphemes", count_bluesky,
                  profile=_prefixed("https://bsky.app/profile/")),
         # One topic tag per post (Threads, Dec 2023); the counting of non-emoji text is assumed.
         Platform("threads", "Threads", 500, "characters", count_threads, 1,

@@ -11,13 +11,16 @@ from datetime import date, datetime
 from babel.dates import format_skeleton, get_day_names
 from markupsafe import Markup, escape
 
+from hubgen.channels.bluesky_text import display_segments
 from hubgen.config import Config
 from hubgen.content.dates import format_time
 from hubgen.kit.strings import translate
 
 __all__ = ["Identity", "Locale", "employee", "identity", "marked_text"]
 
-_MARKED = re.compile(r"https?://[^\s]+[^\s.,;:!?)\]]|#\w+|@[\w.-]+(?:@[\w.-]+\w)?")
+_TAGS = r"#\w+|@[\w.-]+(?:@[\w.-]+\w)?"
+_MARKED = re.compile(r"https?://[^\s]+[^\s.,;:!?)\]]|" + _TAGS)
+_BLUESKY_TAGS = re.compile(_TAGS)  # Bluesky's links are found as the app finds them
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def employee(config: Config, locale: Locale) -> Identity:
     return Identity(locale.t("employee"), locale.t("employee_at", company=company), "", person=True)
 
 
-SHORT_LINKS = frozenset({"x", "mastodon", "bluesky", "threads"})
+SHORT_LINKS = frozenset({"x", "mastodon", "threads"})
 """Networks that show a link without its scheme, cut after 30 characters with an ellipsis, as
 Mastodon's app/lib/text_formatter.rb does (`link_to_url`: prefix, display_url[0, 30], suffix)."""
 
@@ -103,15 +106,36 @@ def _link(url: str) -> str:
             f'{escape(shown)}</span><span class="invisible">{escape(hidden)}</span></span>')
 
 
-def marked_text(text: str, network: str | None = None) -> Markup:
-    """The text escaped, links, hashtags and mentions in spans, links shortened where `network`
-    shortens them; its textContent stays `text`, which the copy button copies."""
+def _marked_words(text: str, pattern: re.Pattern[str], network: str | None) -> list[str]:
     out, last = [], 0
-    for found in _MARKED.finditer(text):
+    for found in pattern.finditer(text):
         word = found.group()
         out += [str(escape(text[last:found.start()])),
                 _link(word) if network in SHORT_LINKS and "://" in word
                 else f'<span class="mark">{escape(word)}</span>']
         last = found.end()
     out.append(str(escape(text[last:])))
+    return out
+
+
+def _bluesky(text: str) -> Markup:
+    """Links as the Bluesky app posts them (hubgen.channels.bluesky_text): the shortened form is
+    drawn by CSS from data-shown, so the element's text is still the full link."""
+    out = []
+    for written, shown in display_segments(text):
+        if shown is None:
+            out += _marked_words(written, _BLUESKY_TAGS, "bluesky")
+        elif shown == written:
+            out.append(f'<span class="mark">{escape(written)}</span>')
+        else:
+            out.append(f'<span class="mark" data-shown="{escape(shown)}">'
+                       f'<span class="invisible">{escape(written)}</span></span>')
     return Markup("".join(out))
+
+
+def marked_text(text: str, network: str | None = None) -> Markup:
+    """The text escaped, links, hashtags and mentions in spans, links shortened where `network`
+    shortens them; its textContent stays `text`, which the copy button copies."""
+    if network == "bluesky":
+        return _bluesky(text)
+    return Markup("".join(_marked_words(text, _MARKED, network)))

@@ -15,7 +15,8 @@ def test_copy_button_copies_exactly_the_snippet(browser: Any, demo_server: Runni
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(demo_server.url + "_kit/de/news/solarpark-husum/")
-    for name, channel, platform in (("social-x", "social", "x"), ("press", "press", None),
+    for name, channel, platform in (("social-x", "social", "x"), ("social-bluesky", "social", "bluesky"),
+                                    ("press", "press", None),
                                     ("advocacy-1-linkedin", "advocacy", "linkedin")):
         expected = next(s["text"] for s in snippets if s["message"] == "solarpark-husum"
                         and s["channel"] == channel and s["platform"] == platform)
@@ -24,6 +25,17 @@ def test_copy_button_copies_exactly_the_snippet(browser: Any, demo_server: Runni
                                arg=expected, timeout=5_000)
         assert page.evaluate("navigator.clipboard.readText()") == expected
     context.close()
+
+
+def test_bluesky_preview_shows_links_as_the_app_posts_them(browser: Any, demo_server: RunningServer) -> None:
+    page = browser.new_page()
+    page.goto(demo_server.url + "_kit/de/news/solarpark-husum/")
+    link = page.locator("#text-social-bluesky .mark[data-shown]").first
+    shown = link.evaluate("e => getComputedStyle(e, '::before').content")
+    visible = link.evaluate("e => e.querySelector('.invisible').offsetParent === null")
+    page.close()
+    assert shown.startswith('"') and shown.endswith('..."') and "://" not in shown
+    assert visible  # the full link is in the text, not on the screen
 
 
 def test_counters_match_snippets_json(browser: Any, demo_server: RunningServer) -> None:

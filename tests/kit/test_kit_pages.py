@@ -94,6 +94,12 @@ def test_previews_as_the_networks_show_them(german: SiteDir) -> None:
     instagram = preview("social-instagram")
     assert 'src="share-square.jpg"' in instagram and 'class="card' not in instagram
     assert "<strong>testfirma.de</strong>" in instagram
+    # Bluesky shows the link as its app posts it (toShortUrl); the element's text stays the whole
+    # snippet, which the copy button copies.
+    bluesky = preview("social-bluesky")
+    assert 'data-shown="news.example.com/news/alt/?ut..."' in bluesky
+    assert '<span class="invisible">https://news.example.com/news/alt/?utm_source=bluesky' in bluesky
+    assert 'value="39"' in bluesky and "39 / 300" in bluesky
     employee = preview("advocacy-1-linkedin")
     assert "Mitarbeiterin bei Testfirma" in employee and "Unternehmensseite" not in employee
     # Not public yet: no share image to show.
