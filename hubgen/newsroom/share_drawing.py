@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from hubgen.config import ShareImages
+from hubgen.newsroom.glyph_text import draw_text
 from hubgen.paths import SHARE_IMAGE_FILES
 
 __all__ = ["FORMATS", "SQUARE", "WIDE", "Card", "ShareFormat", "draw_card", "font_path", "wrap"]
@@ -79,10 +80,10 @@ def draw_card(card: Card, fmt: ShareFormat, style: ShareImages, root: Path) -> b
     if logo is not None:
         _paste_logo(image, logo, margin)
     else:
-        draw.text((margin, margin), _fit(card.eyebrow, small, width), font=small, fill=style.muted)
-    draw.text((margin, footer_y), _fit(card.footer, small, width), font=small, fill=style.accent)
+        draw_text(image, (margin, margin), _fit(card.eyebrow, small, width), small, style.muted)
+    draw_text(image, (margin, footer_y), _fit(card.footer, small, width), small, style.accent)
     for line in lines:
-        draw.text((margin, y), line, font=title_font, fill=style.text)
+        draw_text(image, (margin, y), line, title_font, style.text)
         y += line_height
     out = io.BytesIO()
     # JPEG, not PNG: encoding a PNG took twice as long as drawing and was most of a cold build.

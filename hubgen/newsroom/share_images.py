@@ -38,7 +38,7 @@ __all__ = ["CACHE_DIR", "FORMATS", "SQUARE", "WIDE", "Card", "ShareFormat", "Sha
            "add_share_images", "cache_key", "draw_card", "font_digests", "share_logo", "wrap"]
 
 CACHE_DIR = ".hubgen-cache/share"
-DRAWING_VERSION = "4"
+DRAWING_VERSION = "5"
 """Part of every cache key: raise it when the drawing below changes."""
 KEEP_UNUSED_DAYS = 30
 """Cache entries no build has used for this long are removed."""

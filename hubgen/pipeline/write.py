@@ -57,25 +57,28 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, tuple[
     locks.enter_context(_locked(folder))
     (folder / MARKER).write_text(f"Made by hubgen; replaced on every build. Build {build_id}\n",
                                  encoding="utf-8")
-    made: set[Path] = set()
+    # Plain strings, not Path objects: a site has tens of thousands of files, and building a
+    # Path per file was a third of an edit build's writing.
+    base, old_base = os.fspath(folder), os.fspath(target)
+    made: set[str] = {base}
     written = {}
     for relative, data in tree.texts.items():
-        destination = _parent(folder / relative, made)
+        destination = _parent(f"{base}/{relative}", made)
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        written[relative] = (_linked(target / relative, before.get(relative), digest, destination)
+        written[relative] = (_linked(f"{old_base}/{relative}", before.get(relative), digest, destination)
                              or (digest, *_write(destination, data)))
     for relative, source in tree.copies.items():
-        destination = _parent(folder / relative, made)
+        destination = _parent(f"{base}/{relative}", made)
         info = os.stat(source)
         digest = hashlib.blake2b(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode(
             "utf-8", "surrogateescape"), digest_size=16).digest()
-        written[relative] = (_linked(target / relative, before.get(relative), digest, destination)
+        written[relative] = (_linked(f"{old_base}/{relative}", before.get(relative), digest, destination)
                              or (digest, *_copy(source, destination)))
     return folder, written
 
 
-def _write(path: Path, data: bytes) -> tuple[int, int]:
-    with path.open("wb", buffering=0) as out:  # unbuffered: fstat sees the final size and time
+def _write(path: str, data: bytes) -> tuple[int, int]:
+    with open(path, "wb", buffering=0) as out:  # unbuffered: fstat sees the final size and time
         view = memoryview(data)
         while view:
             view = view[out.write(view) or 0 :]
@@ -83,14 +86,14 @@ def _write(path: Path, data: bytes) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _copy(source: Path, destination: Path) -> tuple[int, int]:
+def _copy(source: Path, destination: str) -> tuple[int, int]:
     shutil.copyfile(source, destination)
     info = os.stat(destination)
     return info.st_size, info.st_mtime_ns
 
 
-def _linked(old: Path, record: tuple[bytes, int, int] | None, digest: bytes,
-            destination: Path) -> tuple[bytes, int, int] | None:
+def _linked(old: str, record: tuple[bytes, int, int] | None, digest: bytes,
+            destination: str) -> tuple[bytes, int, int] | None:
     """`record` if the old output file was made the same and is still as written (not changed
     by hand since), and is now linked to `destination`."""
     if record is None or record[0] != digest:
@@ -105,10 +108,11 @@ def _linked(old: Path, record: tuple[bytes, int, int] | None, digest: bytes,
     return record
 
 
-def _parent(path: Path, made: set[Path]) -> Path:
-    if path.parent not in made:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        made.add(path.parent)
+def _parent(path: str, made: set[str]) -> str:
+    parent = path.rpartition("/")[0]
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
     return path
 
 

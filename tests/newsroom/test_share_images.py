@@ -7,13 +7,14 @@ import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CONFIG, SiteDir, assert_problems, snapshot
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageFont
 
 from hubgen.config import ShareImages
-from hubgen.newsroom import share_images
+from hubgen.newsroom import share_drawing, share_images
 from hubgen.newsroom.share_images import CACHE_DIR, FORMATS, Card, ShareFormat, draw_card, wrap
 from hubgen.pipeline import BuildOptions, build
 
@@ -175,13 +176,13 @@ def test_long_titles_wrap_between_words() -> None:
 def test_an_endless_title_is_cut_with_an_ellipsis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    fmt: ShareFormat) -> None:
     drawn: list[str] = []
-    real = ImageDraw.ImageDraw.text
+    real = share_drawing.draw_text
 
-    def recording(self: ImageDraw.ImageDraw, xy: object, text: str, *args: object, **kwargs: object) -> None:
+    def recording(image: Image.Image, xy: tuple[int, int], text: str, *args: Any) -> None:
         drawn.append(text)
-        real(self, xy, text, *args, **kwargs)  # type: ignore[arg-type]
+        real(image, xy, text, *args)
 
-    monkeypatch.setattr(ImageDraw.ImageDraw, "text", recording)
+    monkeypatch.setattr(share_drawing, "draw_text", recording)
     card = Card("Wort " * 200, "Firma", "1. April 2026", "de")
     with Image.open(io.BytesIO(draw_card(card, fmt, ShareImages(), tmp_path))) as image:
         assert image.size == (fmt.width, fmt.height)
