@@ -154,7 +154,7 @@ def _component(component: C, properties: list[tuple[str, object]]) -> C:
 
 
 def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo | None = None) -> str:
-    config = site.config
+    config, lang = site.config, site.config.site.language
     host = site_paths(config).host or "hubgen"
     timed = sorted(((posting_time(site, k.message), k) for k in kits),
                    key=lambda pair: (pair[0], pair[1].message.lang, pair[1].path))
@@ -163,7 +163,7 @@ def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo |
     calendar = _component(Calendar(), [
         ("VERSION", "2.0"), ("PRODID", "-//hubgen//editorial calendar//EN"),
         ("CALSCALE", "GREGORIAN"), ("METHOD", "PUBLISH"),
-        ("X-WR-CALNAME", _Text(f"{config.site.title} · {translate(config.site.language, 'editorial_calendar')}")),
+        ("X-WR-CALNAME", _Text(f"{config.site.title} · {translate(lang, 'editorial_calendar')}")),
         ("X-WR-TIMEZONE", _Text(config.site.timezone.key))])
     if kits and config.site.timezone.key != "UTC":
         calendar.add_component(_vtimezone(config.site.timezone, min(times), max(times)))

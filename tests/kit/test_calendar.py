@@ -104,7 +104,8 @@ def test_one_event_per_message_and_channel(planned: SiteDir) -> None:
     assert "Öffentliche Seite: https://news.example.com/news/park/" in str(social["DESCRIPTION"])
     assert str(social["URL"]) == "https://news.example.com/news/park/"
     assert str(found["entwurf-de-press@news.example.com"]["STATUS"]) == "TENTATIVE"
-    assert str(found["entwurf-de-press@news.example.com"]["SUMMARY"]) == "[Pressemitteilung] Entwurf (Entwurf)"
+    draft = found["entwurf-de-press@news.example.com"]
+    assert str(draft["SUMMARY"]) == "[Pressemitteilung] Entwurf (Entwurf)"
     assert str(social["STATUS"]) == "CONFIRMED"
 
 
