@@ -23,6 +23,7 @@ from icalendar.prop import vText
 from hubgen.channels.registry import channel as channel_named
 from hubgen.channels.schedule import posting_time
 from hubgen.errors import Report
+from hubgen.kit.strings import translate
 from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Site
 from hubgen.paths import site_paths
@@ -88,17 +89,19 @@ def _onset(zone: ZoneInfo, wall: datetime, before: timedelta, after: timedelta) 
     return wall
 
 
-def _description(kit: KitMessage, channel: str) -> str:
+def _description(kit: KitMessage, channel: str, lang: str) -> str:
+    """The channel's texts (or its name and the title), then the links, in the kit's language."""
     items = kit.by_channel(channel)
     if not items:
         return ""
     entry = channel_named(channel)
     if not entry.calendar_texts:
-        texts = [f"{entry.label('en')}: {kit.message.title}"]
+        texts = [f"{entry.label(lang)}: {kit.message.title}"]
     else:
         texts = list(dict.fromkeys(
             (f"{item.label}:\n" if item.snippet.platform else "") + item.snippet.text for item in items))
-    links = [f"Channel kit: {kit.path}#ch-{channel}", f"Public page: {kit.public_url}"]
+    links = [f"{translate(lang, 'channel_kit')}: {kit.path}#ch-{channel}",
+             f"{translate(lang, 'public_page_link')}: {kit.public_url}"]
     return "\n\n".join([*texts, *links])
 
 
@@ -112,12 +115,12 @@ def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
 
 def _event(site: Site, kit: KitMessage, when: datetime, channel: str, uid: str) -> list[tuple[str, object]]:
     """An event's properties but its DTSTAMP."""
-    zone = site.config.site.timezone
-    draft = " (draft)" if kit.message.draft else ""
+    zone, lang = site.config.site.timezone, site.config.site.language
+    draft = f" ({translate(lang, 'status_draft')})" if kit.message.draft else ""
     return [("UID", _Text(uid.replace("@", f"-{channel}@", 1))),
             ("DTSTART", when.astimezone(UTC) if zone.key == "UTC" else when), ("DURATION", DURATION),
-            ("SUMMARY", _Text(f"[{channel}] {kit.message.title}{draft}")),
-            ("DESCRIPTION", _Text(_description(kit, channel))),
+            ("SUMMARY", _Text(f"[{channel_named(channel).label(lang)}] {kit.message.title}{draft}")),
+            ("DESCRIPTION", _Text(_description(kit, channel, lang))),
             ("URL", kit.public_url), ("CATEGORIES", channel),
             ("STATUS", "TENTATIVE" if kit.message.draft else "CONFIRMED")]
 
@@ -151,7 +154,7 @@ def _component(component: C, properties: list[tuple[str, object]]) -> C:
 
 
 def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo | None = None) -> str:
-    config = site.config
+    config, lang = site.config, site.config.site.language
     host = site_paths(config).host or "hubgen"
     timed = sorted(((posting_time(site, k.message), k) for k in kits),
                    key=lambda pair: (pair[0], pair[1].message.lang, pair[1].path))
@@ -160,7 +163,7 @@ def calendar_ics(site: Site, kits: list[KitMessage], now: datetime, memo: Memo |
     calendar = _component(Calendar(), [
         ("VERSION", "2.0"), ("PRODID", "-//hubgen//editorial calendar//EN"),
         ("CALSCALE", "GREGORIAN"), ("METHOD", "PUBLISH"),
-        ("X-WR-CALNAME", _Text(config.site.title + " · editorial calendar")),
+        ("X-WR-CALNAME", _Text(f"{config.site.title} · {translate(lang, 'editorial_calendar')}")),
         ("X-WR-TIMEZONE", _Text(config.site.timezone.key))])
     if kits and config.site.timezone.key != "UTC":
         calendar.add_component(_vtimezone(config.site.timezone, min(times), max(times)))

@@ -50,12 +50,19 @@ def _entry(views: list[MessageView], folder: str, position: int, report: Report)
 
 def search_entry(view: MessageView, folder: str) -> dict[str, object]:
     """One message, short keys to keep the file small: title, summary, date, URL relative to the
-    search page (so it works under any base path), tags, and the normalised words of it all."""
+    search page (so it works under any base path), tags, and the normalised words of it all;
+    for a message a preview shows before it is public, why not yet (`x`: kind and text, as
+    partials/status.html marks it), so a result is marked like its page. A normal build has
+    no such message, so public/ never has the key."""
     text = " ".join((view.title, view.summary, view.key_message, *(t.title for t in view.tags),
                      _html_text(str(view.body_html))))
-    return {"t": view.title, "s": view.summary, "d": format_date(view.date, "medium", view.lang),
-            "u": relative_url(folder, None, view.path), "g": [t.title for t in view.tags],
-            "w": " ".join(_words(text))}
+    entry: dict[str, object] = {
+        "t": view.title, "s": view.summary, "d": format_date(view.date, "medium", view.lang),
+        "u": relative_url(folder, None, view.path), "g": [t.title for t in view.tags],
+        "w": " ".join(_words(text))}
+    if view.status:
+        entry["x"] = [[status.kind, status.text] for status in view.status]
+    return entry
 
 
 def normalize(text: str) -> str:

@@ -76,6 +76,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "held_draft": "Diese Meldung ist ein Entwurf.",
         "held_embargo": "Diese Meldung steht unter Sperrfrist bis {when}.",
         "held_hint": "hubgen serve ohne --as-published zeigt sie.",
+        # The preview's error overlay and warnings panel (hubgen/serve/livereload.py).
+        "preview_failed": "hubgen: Die letzte Änderung ließ sich nicht bauen",
+        "preview_warning": "hubgen: 1 Hinweis zu dieser Meldung",
+        "preview_warnings": "hubgen: {count} Hinweise zu dieser Meldung",
+        "preview_panel": "Hinweise von hubgen",
+        "preview_dismiss": "Hinweise ausblenden",
     },
     "en": {
         "home": "Newsroom",
@@ -143,6 +149,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "held_draft": "This message is a draft.",
         "held_embargo": "This message is embargoed until {when}.",
         "held_hint": "hubgen serve without --as-published shows it.",
+        "preview_failed": "hubgen: the last change could not be built",
+        "preview_warning": "hubgen: 1 warning in this message",
+        "preview_warnings": "hubgen: {count} warnings in this message",
+        "preview_panel": "hubgen warnings",
+        "preview_dismiss": "Dismiss the warnings",
     },
 }
 

@@ -1,10 +1,14 @@
 """The script injected into previewed pages: reload on change, swap CSS, show build errors
-(an overlay over the page) and the open page's warnings (a small panel, dismissable)."""
+(an overlay over the page) and the open page's warnings (a small panel, dismissable), in the
+page's language like the newsroom's banners (hubgen/newsroom/strings.py)."""
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
+
+from hubgen.newsroom.strings import translate
 
 __all__ = ["EVENTS_PATH", "event", "inject"]
 
@@ -14,6 +18,7 @@ _SCRIPT = """<script data-hubgen-preview>
 (() => {
   const overlayId = "hubgen-error-overlay";
   const panelId = "hubgen-warnings";
+  const text = __TEXT__;
   function showErrors(lines) {
     let box = document.getElementById(overlayId);
     if (!box) {
@@ -25,7 +30,7 @@ _SCRIPT = """<script data-hubgen-preview>
         "padding:2rem;white-space:pre-wrap";
       document.body.appendChild(box);
     }
-    box.textContent = "hubgen: the last change could not be built\\n\\n" + lines.join("\\n");
+    box.textContent = text.failed + "\\n\\n" + lines.join("\\n");
   }
   // Dismissed warnings stay hidden in this tab until they change: a new one shows again.
   const dismissedKey = "hubgen-dismissed:" + location.pathname;
@@ -41,7 +46,7 @@ _SCRIPT = """<script data-hubgen-preview>
       panel = document.createElement("aside");
       panel.id = panelId;
       panel.setAttribute("role", "status");
-      panel.setAttribute("aria-label", "hubgen warnings");
+      panel.setAttribute("aria-label", text.panel);
       panel.style.cssText = "position:fixed;right:12px;bottom:12px;z-index:2147483646;" +
         "width:min(30rem,calc(100vw - 24px));max-height:45vh;overflow:auto;box-sizing:border-box;" +
         "background:#fff8e1;color:#3d2a00;border:1px solid #d49a00;border-left:6px solid #d49a00;" +
@@ -54,12 +59,12 @@ _SCRIPT = """<script data-hubgen-preview>
     head.style.cssText = "display:flex;align-items:center;gap:8px;font-weight:700;margin-bottom:6px";
     const title = document.createElement("span");
     title.style.flex = "1";
-    title.textContent = "hubgen: " + lines.length + (lines.length === 1 ? " warning" : " warnings") +
-      " in this message";
+    title.textContent = lines.length === 1 ? text.warning
+      : text.warnings.replace("{count}", lines.length);
     const close = document.createElement("button");
     close.type = "button";
     close.textContent = "\\u00d7";
-    close.setAttribute("aria-label", "Dismiss the warnings");
+    close.setAttribute("aria-label", text.dismiss);
     close.style.cssText = "font:700 18px/1 system-ui,sans-serif;border:0;background:none;" +
       "color:inherit;cursor:pointer;padding:2px 6px;border-radius:4px";
     close.addEventListener("click", () => {
@@ -102,12 +107,29 @@ def inject(page: bytes, errors: list[str], warnings: list[str] | None = None,
            note: str = "") -> bytes:
     """The page with the preview script before </body> (or at the end), and `note` (the
     preview's word on a 404: the message is held back) at the start of its <main>."""
-    script = (_SCRIPT.replace("__ERRORS__", _json(errors))
-              .replace("__WARNINGS__", _json(warnings or []))
-              .replace("__EVENTS__", EVENTS_PATH)).encode()
+    values = {"ERRORS": _json(errors), "WARNINGS": _json(warnings or []),
+              "TEXT": _json(_texts(_language(page))), "EVENTS": EVENTS_PATH}
+    # In one pass: a warning that quotes `__TEXT__` stays as written.
+    script = _SLOT.sub(lambda slot: values[slot.group(1)], _SCRIPT).encode()
     marker = page.rfind(b"</body>")
     page = page + script if marker < 0 else page[:marker] + script + page[marker:]
     return _with_note(page, note) if note else page
+
+
+_SLOT = re.compile(r"__(ERRORS|WARNINGS|TEXT|EVENTS)__")
+_LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+_TEXTS = {"failed": "preview_failed", "warning": "preview_warning", "warnings": "preview_warnings",
+          "panel": "preview_panel", "dismiss": "preview_dismiss"}
+
+
+def _language(page: bytes) -> str:
+    """The page's language (`<html lang="de">`); English for a page without."""
+    found = _LANG.search(page[:2000])
+    return found.group(1).decode().lower() if found else "en"
+
+
+def _texts(lang: str) -> dict[str, str]:
+    return {name: translate(lang, key) for name, key in _TEXTS.items()}
 
 
 def _with_note(page: bytes, note: str) -> bytes:

@@ -86,6 +86,10 @@ def test_a_glossary_variant_shows_in_the_panel_within_a_second(browser: Any,
         took = time.monotonic() - started
         assert took < 1.0, took
         assert "content/news/wende.md" in page.locator(PANEL).inner_text()
+        # In the page's language, like the banners.
+        assert page.locator(f"{PANEL} span").inner_text() == "hubgen: 1 Hinweis zu dieser Meldung"
+        assert page.get_attribute(PANEL, "aria-label") == "Hinweise von hubgen"
+        assert page.get_attribute(f"{PANEL} button", "aria-label") == "Hinweise ausblenden"
         page.locator(f"{PANEL} button").click()  # dismissed, it stays away on reload
         assert page.locator(PANEL).count() == 0
         page.reload()

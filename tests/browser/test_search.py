@@ -35,6 +35,29 @@ def test_typing_a_word_finds_the_right_message(browser: Any, demo_server: Runnin
     page.close()
 
 
+def test_the_preview_marks_held_back_messages_in_the_results(browser: Any,
+                                                              demo_server: RunningServer) -> None:
+    """`hubgen serve` finds drafts and embargoed messages, each marked as on its page."""
+    page = browser.new_page()
+    page.goto(demo_server.url + "search/")
+    marks = ".search-result .status-banner .status"
+    assert results(page, "Glimmerwatt") == ["Glimmerwatt: Nordlicht Energie bringt Solarstrom aufs Mietshaus"]
+    found = page.locator(marks)
+    assert found.all_inner_texts()[0] == "Entwurf – nicht veröffentlicht"
+    assert "status-draft" in (found.first.get_attribute("class") or "")
+    assert results(page, "Polarkranich")[0].startswith("Projekt Polarkranich")
+    assert page.locator(marks).all_inner_texts() == ["Sperrfrist bis 10. Februar 2027, 09:00 Uhr MEZ"]
+    assert results(page, "Artenvielfalt") != [] and page.locator(marks).count() == 0  # a public one
+    page.close()
+
+
+def test_the_built_search_index_has_no_status(tmp_path: Path) -> None:
+    site = copy_demo(tmp_path / "demo")
+    build(BuildOptions(site.root, public_only=True))
+    index = site.read("public/search/search-index.js")
+    assert '"x":' not in index and "Glimmerwatt" not in index and "Polarkranich" not in index
+
+
 def test_drafts_and_embargoed_messages_are_not_found(browser: Any, tmp_path: Path) -> None:
     """As published: the preview's default shows drafts and embargoed messages, marked."""
     site = copy_demo(tmp_path / "demo")

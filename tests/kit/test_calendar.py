@@ -98,13 +98,34 @@ def test_one_event_per_message_and_channel(planned: SiteDir) -> None:
     expected |= {f"park-de-{channel}@news.example.com" for channel in channels if channel != "recruiting"}
     assert set(found) == expected
     social = found["park-de-social@news.example.com"]
-    assert str(social["SUMMARY"]) == "[social] Park"
+    assert str(social["SUMMARY"]) == "[Social] Park"
     assert "X:\nAm Netz. https://news.example.com/news/park/?utm_source=x" in str(social["DESCRIPTION"])
-    assert "Channel kit: de/news/park/#ch-social" in str(social["DESCRIPTION"])
+    assert "Channel-Kit: de/news/park/#ch-social" in str(social["DESCRIPTION"])  # the site's language
+    assert "Öffentliche Seite: https://news.example.com/news/park/" in str(social["DESCRIPTION"])
     assert str(social["URL"]) == "https://news.example.com/news/park/"
     assert str(found["entwurf-de-press@news.example.com"]["STATUS"]) == "TENTATIVE"
-    assert str(found["entwurf-de-press@news.example.com"]["SUMMARY"]) == "[press] Entwurf (draft)"
+    draft = found["entwurf-de-press@news.example.com"]
+    assert str(draft["SUMMARY"]) == "[Pressemitteilung] Entwurf (Entwurf)"
     assert str(social["STATUS"]) == "CONFIRMED"
+
+
+def test_an_english_site_gets_an_english_calendar(make_site: Callable[[str], SiteDir]) -> None:
+    site = make_site(CONFIG.replace('language = "de"', 'language = "en"'))
+    site.message("content/news/park.en.md", title="Park", summary="Today.", extra="slug: park\ndraft: true")
+    build(BuildOptions(site.root, now=NOW))
+    calendar = icalendar.Calendar.from_ical(site.read("kit/calendar.ics"))
+    assert str(calendar["X-WR-CALNAME"]) == "Test Newsroom · Editorial calendar"
+    found = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    press = found["park-en-press@news.example.com"]
+    assert str(press["SUMMARY"]) == "[Press release] Park (draft)"
+    assert str(press["DESCRIPTION"]) == ("Press release: Park\n\nChannel kit: en/news/park/#ch-press\n\n"
+                                         "Public page: https://news.example.com/news/park/")
+    assert str(found["park-en-advocacy@news.example.com"]["SUMMARY"]) == "[Employee advocacy] Park (draft)"
+
+
+def test_the_calendar_is_named_in_the_site_language(planned: SiteDir) -> None:
+    calendar = icalendar.Calendar.from_ical(planned.read("kit/calendar.ics"))
+    assert str(calendar["X-WR-CALNAME"]) == "Test Newsroom · Redaktionskalender"
 
 
 @pytest.mark.parametrize(("uid", "local"), [
@@ -185,10 +206,10 @@ def test_hostile_text_is_escaped_and_parses(site: SiteDir) -> None:
     assert re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", raw) is None
     unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
     # Read back by hand: icalendar's reader takes the escaped backslash before N for a line break.
-    assert '\r\nSUMMARY:[press] A & <b> ]]> "c" C:\\\\News\\; d\\, e 🌞\r\n' in unfolded
-    assert '\r\nDESCRIPTION:Press release: A & <b> ]]> "c" C:\\\\News\\; d\\, e 🌞\\n\\n' in unfolded
+    assert '\r\nSUMMARY:[Pressemitteilung] A & <b> ]]> "c" C:\\\\News\\; d\\, e 🌞\r\n' in unfolded
+    assert '\r\nDESCRIPTION:Pressemitteilung: A & <b> ]]> "c" C:\\\\News\\; d\\, e 🌞\\n\\n' in unfolded
     (press,) = [e for e in calendar.walk("VEVENT") if str(e["UID"]) == "a-de-press@news.example.com"]
-    assert str(press["SUMMARY"]).startswith('[press] A & <b> ]]> "c" C:')
+    assert str(press["SUMMARY"]).startswith('[Pressemitteilung] A & <b> ]]> "c" C:')
 
 
 def test_a_rebuild_rewrites_the_changed_events_and_every_stamp(site: SiteDir) -> None:
@@ -200,6 +221,6 @@ def test_a_rebuild_rewrites_the_changed_events_and_every_stamp(site: SiteDir) ->
     later = NOW + timedelta(days=1, seconds=1)
     build(BuildOptions(site.root, now=later))
     found = {str(e["UID"]): e for e in events(site)}
-    assert str(found["park-de-press@news.example.com"]["SUMMARY"]) == "[press] Park mit Speicher"
-    assert str(found["wind-de-press@news.example.com"]["SUMMARY"]) == "[press] Wind"
+    assert str(found["park-de-press@news.example.com"]["SUMMARY"]) == "[Pressemitteilung] Park mit Speicher"
+    assert str(found["wind-de-press@news.example.com"]["SUMMARY"]) == "[Pressemitteilung] Wind"
     assert {e.decoded("DTSTAMP") for e in found.values()} == {later}

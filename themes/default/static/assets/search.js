@@ -53,6 +53,16 @@
     return node;
   }
 
+  // A message the preview shows before it is public, marked as its page is (partials/status.html).
+  function statusBanner(statuses) {
+    var banner = element("p", "status-banner status-compact");
+    banner.setAttribute("role", "note");
+    statuses.forEach(function (status) {
+      banner.appendChild(element("span", "status status-" + status[0], status[1]));
+    });
+    return banner;
+  }
+
   function show(results) {
     list.replaceChildren();
     if (results === null) { status.textContent = ""; return; }
@@ -65,6 +75,7 @@
       var link = element("a", "", entry.t);
       link.href = entry.u;
       heading.appendChild(link);
+      if (entry.x) item.appendChild(statusBanner(entry.x));
       item.appendChild(heading);
       item.appendChild(element("p", "meta", entry.d));
       item.appendChild(element("p", "search-result-summary", entry.s));
