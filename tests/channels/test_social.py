@@ -1,9 +1,8 @@
-"""The social channel: derived posts shortened to fit, hashtags, switches, over-long posts."""
+"""The social channel: derived posts laid out and cut to fit, hashtags, switches, over-long posts."""
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import pytest
@@ -85,45 +84,66 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dic
     return {(s["message"], s["platform"]): s for s in snippets if s["channel"] == "social"}
 
 
+# How each short form lays out the cut text's tail: {url}, the hashtags inline or as a block.
+SHORT_TAILS = {"x": " {url}{inline}", "bluesky": "{inline}\n\n{url}",
+               "mastodon": "\n\n{url}{block}", "threads": "\n\n{url}{inline}"}
+
+
 @pytest.mark.parametrize("slug", ["long-summary", "long-key"])
 @pytest.mark.parametrize("platform", SHORT_FORM)
-def test_derived_post_is_shortened_at_a_word_boundary(
+def test_derived_post_is_cut_at_a_clause(
         built: dict[tuple[str, str], dict[str, Any]], slug: str, platform: str) -> None:
+    # One long sentence: no sentence end to cut at, so the cut falls after a clause.
     snippet = built[slug, platform]
     text, url, limit = snippet["text"], snippet["url"], PLATFORMS[platform].limit
     assert url == tagged(slug, platform)
     stem, rest = text.split("…", 1)
-    tags = " #Energiewende" if slug == "long-summary" else ""
-    assert rest == f" {url}{tags}"  # the tagged URL intact and complete, the hashtags after it
+    head = f"{slug}\n\n" if platform == "threads" else ""  # Threads opens with the headline
+    assert stem.startswith(head)
+    stem = stem.removeprefix(head)
+    tags = "#Energiewende" if slug == "long-summary" else ""
+    assert rest == SHORT_TAILS[platform].format(url=url, inline=tags and f" {tags}",
+                                                block=tags and f"\n\n{tags}")
     assert LONG_SENTENCE.startswith(stem)
     assert stem and stem[-1] not in TRIM
-    assert not LONG_SENTENCE[len(stem)].isalnum()  # never cut mid-word
+    assert LONG_SENTENCE[len(stem)] == ","  # at the end of a clause
     assert snippet["length"] == count(platform, text) <= limit
     assert snippet["ok"] is True
-    # Not shorter than it has to be: one more word would not fit.
-    longer = re.compile(r"\S*\s+\S+").match(LONG_SENTENCE, len(stem))
-    assert longer is not None
-    assert count(platform, LONG_SENTENCE[: longer.end()].rstrip(TRIM) + "…" + rest) > limit
+    # Not shorter than it has to be: the next clause would not fit.
+    following = LONG_SENTENCE.index(",", len(stem) + 1)
+    assert count(platform, head + LONG_SENTENCE[:following] + "…" + rest) > limit
 
 
-@pytest.mark.parametrize("platform", SHORT_FORM)
-def test_derived_short_post_is_the_key_message_and_url(
+# The seven derived posts of one short message: each laid out as its network expects.
+FITS_POSTS = {
+    "x": "Wir liefern Strom für 40.000 Haushalte. {url} #Energiewende",
+    "bluesky": "Wir liefern Strom für 40.000 Haushalte. Der Park ist am Netz. #Energiewende\n\n{url}",
+    "mastodon": "Wir liefern Strom für 40.000 Haushalte.\n\n{url}\n\n#Energiewende",
+    "threads": "fits\n\nWir liefern Strom für 40.000 Haushalte.\n\n{url} #Energiewende",
+    "linkedin": "fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n{url}"
+                "\n\n#Energiewende",
+    "facebook": "fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n{url}"
+                " #Energiewende",
+    "instagram": "fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n"
+                 "Link in der Bio.\n\n#Energiewende",
+}
+
+
+@pytest.mark.parametrize("platform", list(FITS_POSTS))
+def test_derived_posts_of_a_short_message(
         built: dict[tuple[str, str], dict[str, Any]], platform: str) -> None:
-    expected = f"Wir liefern Strom für 40.000 Haushalte. {tagged('fits', platform)} #Energiewende"
-    assert built["fits", platform]["text"] == expected
+    assert built["fits", platform]["text"] == FITS_POSTS[platform].format(url=tagged("fits", platform))
 
 
-@pytest.mark.parametrize("platform", ["linkedin", "facebook", "instagram"])
-def test_derived_long_form_post(built: dict[tuple[str, str], dict[str, Any]], platform: str) -> None:
-    separator = "\n\n" if platform == "instagram" else " "
-    assert built["fits", platform]["text"] == (
-        f"fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n"
-        f"{tagged('fits', platform)}{separator}#Energiewende")
+def test_no_two_derived_posts_alike(built: dict[tuple[str, str], dict[str, Any]]) -> None:
+    texts = [built["fits", p]["text"].replace(tagged("fits", p), "URL") for p in PLATFORMS]
+    assert len(set(texts)) == len(texts)
 
 
 def test_derived_long_form_post_is_not_cut(built: dict[tuple[str, str], dict[str, Any]]) -> None:
     text = built["long-summary", "linkedin"]["text"]
-    assert text == f"long-summary\n\n{LONG_SENTENCE}\n\n{tagged('long-summary', 'linkedin')} #Energiewende"
+    assert text == (f"long-summary\n\n{LONG_SENTENCE}\n\n{tagged('long-summary', 'linkedin')}"
+                    "\n\n#Energiewende")
 
 
 @pytest.mark.parametrize(("slug", "platform", "expected"),
@@ -139,7 +159,7 @@ def test_hashtags(built: dict[tuple[str, str], dict[str, Any]], slug: str, platf
 def test_derived_posts_carry_hashtags_on_every_platform(
         built: dict[tuple[str, str], dict[str, Any]]) -> None:
     for platform in PLATFORMS:
-        assert built["fits", platform]["text"].endswith("#Energiewende"), platform
+        assert "#Energiewende" in built["fits", platform]["text"], platform
 
 
 def test_platform_switched_off(built: dict[tuple[str, str], dict[str, Any]]) -> None:
