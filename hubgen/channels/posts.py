@@ -71,12 +71,18 @@ def unique(*parts: str) -> list[str]:
                 seen.add(_normal(sentence))
                 fresh.append(sentence)
         if fresh:
-            kept.append(" ".join(fresh))
+            kept.append(join_sentences(fresh))
     return kept
 
 
+def join_sentences(said: list[str]) -> str:
+    """Sentences as running text: a space between them, none after 。！？ (no spaces there)."""
+    return "".join(sentence + ("" if sentence[-1] in "。！？」』）" else " ")
+                   for sentence in said).rstrip()
+
+
 def _x(parts: Parts) -> tuple[str, Tail]:
-    return parts.lead, lambda tags: f" {parts.url}" + _then(" ", tags)
+    return join_sentences(unique(parts.lead)), lambda tags: f" {parts.url}" + _then(" ", tags)
 
 
 def _sentence(text: str) -> str:
@@ -89,13 +95,13 @@ def _bluesky(parts: Parts) -> tuple[str, Tail]:
     # does not say already.
     more = unique(parts.lead, _sentence(parts.subtitle) or parts.summary)
     extra = sentences(more[1])[:1] if len(more) > 1 else []
-    return " ".join([more[0], *extra]) if more else "", \
+    return join_sentences([more[0], *extra]) if more else "", \
         lambda tags: _then(" ", tags) + f"\n\n{parts.url}"
 
 
 def _mastodon(parts: Parts) -> tuple[str, Tail]:
     # Mastodon users expect the tags at the end, on a line of their own.
-    return parts.lead, lambda tags: f"\n\n{parts.url}" + _then("\n\n", tags)
+    return join_sentences(unique(parts.lead)), lambda tags: f"\n\n{parts.url}" + _then("\n\n", tags)
 
 
 def _threads(parts: Parts) -> tuple[str, Tail]:
@@ -168,10 +174,11 @@ def derive(platform: Platform, parts: Parts) -> str:
     dropped: set[str] = set()
     while True:
         text = _fit(platform, body, tail(" ".join(tags)))
-        if text is None:  # the tags leave no room for a word: the last one gives way
-            if not tags:
-                return tail("").strip()
-            dropped.add(tags.pop())
+        if text is None:
+            if _fit(platform, body, tail("")) is None:  # not even without tags: no body at all
+                body = ""
+            else:  # the tags leave no room for a word: the last one gives way
+                dropped.add(tags.pop())
             continue
         # A tag the body carried may have been cut off with it: then it goes in the tail.
         lost = [t for t in fitting_tags(platform, text, parts.hashtags)
