@@ -30,17 +30,20 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
         if spec.get(name) is False:
             continue
         field = f"channels.{NAME}.{name}"
-        url = ctx.tagged_url(NAME, name)
+        # The post shows the short link where there is one; `url` stays the tagged target.
+        url, short = ctx.tagged_url(NAME, name), ctx.short_url(NAME, name)
         written = text_spec(ctx, field, spec.get(name))
         platform = PLATFORMS[name]
         if written is None:
-            text = derive(platform, _parts(ctx, url, hashtags))
+            text = derive(platform, _parts(ctx, short or url, hashtags))
         else:
-            text = _with_hashtags(platform, ctx.render(written, field, ctx.values(url)), hashtags)
+            text = _with_hashtags(platform, ctx.render(written, field, ctx.values(short or url)),
+                                  hashtags)
         found.append(ctx.snippet(NAME, text,
                                  field=field if written is not None else f"channels.{NAME}",
                                  url=url, length=count(name, text), limit=platform.limit,
-                                 unit=platform.unit, platform=name, derived=written is None))
+                                 unit=platform.unit, platform=name, derived=written is None,
+                                 short_url=short if short in text else ""))
     return found
 
 

@@ -77,7 +77,7 @@ def _missing(site: Site, message: Message, snippets: list[Snippet]) -> list[str]
             if "url" not in message.key_message else None)
     carried: dict[str, bool] = {}
     for snippet in snippets:
-        key = same or render_key_message(message, snippet.url)
+        key = same or render_key_message(message, snippet.short_url or snippet.url)
         if key is None:
             return []
         slot = _slot(snippet)

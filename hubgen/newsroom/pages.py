@@ -17,6 +17,7 @@ from hubgen.newsroom.media import gallery, logo_files
 from hubgen.newsroom.metadata import SCHEMA, jsonld, news_article, og_locale, organization, profile_url
 from hubgen.newsroom.own_images import raster_size
 from hubgen.newsroom.share_images import FORMATS
+from hubgen.newsroom.short_links import ShortLink
 from hubgen.newsroom.strings import translate
 from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag
 from hubgen.paths import (
@@ -158,15 +159,18 @@ def newsroom_themes(config: Config, memo: Memo | None = None) -> Themes:
 
 
 def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes,
-                 tree: FileTree) -> list[PageInfo]:
-    """Render every page of every language into `tree`. `views` holds messages per language.
-    Returns what was rendered, for the sitemap."""
+                 tree: FileTree, links: dict[str, list[ShortLink]] | None = None) -> list[PageInfo]:
+    """Render every page of every language into `tree`. `views` holds messages per language,
+    `links` the short links of each message page's posts. Returns what was rendered, for the
+    sitemap."""
     renderer = _Renderer(site, themes, tree, [])
     for lang in site.config.site.languages:
         messages = views.get(lang, [])
         _lists(renderer, lang, messages)
         for message in messages:
             _message(renderer, lang, message)
+            for link in (links or {}).get(message.path, ()):
+                _short_link(renderer, lang, message, link)
         _tags(renderer, lang, messages)
         _press_kit(renderer, lang, messages)
         _search(renderer, lang)
@@ -193,6 +197,16 @@ def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
                   about=translate(lang, "about_company").format(company=config.company.short_name),
                   meta={"og_type": "article", "images": images, "lastmod": message.date,
                         "structured_data": (news_article(config, message, pictures),)})
+
+
+def _short_link(renderer: _Renderer, lang: str, message: MessageView, link: ShortLink) -> None:
+    """A post's short link: the message's preview tags, canonical the message page, noindex
+    (so in no sitemap), forwarding to the tagged URL."""
+    images = renderer.images(message.path, message.title, (message.image, message.image_alt))
+    renderer.page("short_link.html", lang, "short-link", link.path, message.title, (),
+                  message.summary, target=link.target, message=message,
+                  meta={"og_type": "article", "images": images, "url": message.url,
+                        "noindex": True})
 
 
 def _paginate(renderer: _Renderer, template: str, lang: str, kind: str, base: str, title: str,
