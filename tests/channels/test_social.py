@@ -60,7 +60,8 @@ def tagged(slug: str, platform: str, channel: str = "social") -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
     """One build with every case; the social snippets by (slug, platform)."""
     site = SiteDir(tmp_path_factory.mktemp("social"))
-    site.write("hubgen.toml", CONFIG)
+    # The layouts with the tagged URL itself; the short links: tests/newsroom/test_short_links.py.
+    site.write("hubgen.toml", CONFIG + "\n[channels]\nshort_links = false\n")
     site.message("content/news/long-summary.md", title="long-summary", summary=LONG_SENTENCE,
                  extra="channels:\n  social: {hashtags: [Energiewende]}\n")
     site.message("content/news/long-key.md", title="long-key", summary="Kurz.",
