@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -168,9 +168,7 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
         messages = views.get(lang, [])
         _lists(renderer, lang, messages)
         for message in messages:
-            _message(renderer, lang, message)
-            for link in (links or {}).get(message.path, ()):
-                _short_link(renderer, lang, message, link)
+            _message(renderer, lang, message, (links or {}).get(message.path, ()))
         _tags(renderer, lang, messages)
         _press_kit(renderer, lang, messages)
         _search(renderer, lang)
@@ -179,12 +177,15 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
     return renderer.rendered
 
 
-def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree) -> None:
-    """One message's page alone, as render_pages makes it: the preview's fast render."""
-    _message(_Renderer(site, themes, tree, []), view.lang, view)
+def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree,
+                        links: Sequence[ShortLink] = ()) -> None:
+    """One message's page (and its posts' short links) alone, as render_pages makes it: the
+    preview's fast render."""
+    _message(_Renderer(site, themes, tree, []), view.lang, view, links)
 
 
-def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
+def _message(renderer: _Renderer, lang: str, message: MessageView,
+             links: Sequence[ShortLink] = ()) -> None:
     config = renderer.site.config
     images = renderer.images(message.path, message.title, (message.image, message.image_alt))
     pictures = [i.url for i in images]
@@ -197,6 +198,8 @@ def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
                   about=translate(lang, "about_company").format(company=config.company.short_name),
                   meta={"og_type": "article", "images": images, "lastmod": message.date,
                         "structured_data": (news_article(config, message, pictures),)})
+    for link in links:
+        _short_link(renderer, lang, message, link)
 
 
 def _short_link(renderer: _Renderer, lang: str, message: MessageView, link: ShortLink) -> None:
