@@ -63,6 +63,7 @@ def test_the_newsroom_writes_exactly_what_paths_names(rendered: Rendered) -> Non
         # Each post that shows a link has its short link; Instagram's shows none.
         named |= {paths.short_link(message, "social", p) for p in enabled_platforms(site.config)
                   if p != "instagram"}
+        named |= {paths.short_link(message, "advocacy", p) for p in ("linkedin", "x")}
         named |= {message.image} if message.image else set()
     named |= {list_page(base, 2) for base in ("", paths.tag("de", "Energie"), paths.tag("de", "Wind Kraft"))}
     written = {p for p in rendered.public.paths() if not p.startswith(THEME_FILES)}

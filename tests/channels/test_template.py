@@ -122,9 +122,9 @@ def snippets(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
             for s in json.loads(site.read("kit/snippets.json"))}
 
 
-def short(platform: str) -> str:
-    """The short link a social post shows for the message's page."""
-    return f"https://news.example.com/s/{short_code(f'news/{SLUG}/', 'social', platform)}/"
+def short(platform: str, channel: str = "social") -> str:
+    """The short link a post shows for the message's page."""
+    return f"https://news.example.com/s/{short_code(f'news/{SLUG}/', channel, platform)}/"
 
 
 def test_written_post_rendered(snippets: dict[tuple[str, str], dict[str, Any]]) -> None:
@@ -159,8 +159,8 @@ def test_url_is_tagged_per_channel(snippets: dict[tuple[str, str], dict[str, Any
     assert snippet["url"] == url
     if name == "social-instagram":  # links in captions are not clickable: none is shown
         assert "utm_" not in snippet["text"] and "Link in der Bio." in snippet["text"]
-    elif name.startswith("social-"):  # posts show the short link, which forwards to `url`
-        assert short(source) in snippet["text"] and "utm_" not in snippet["text"]
+    elif name.startswith(("social-", "advocacy-")):  # posts show the short link to `url`
+        assert short(source, medium) in snippet["text"] and "utm_" not in snippet["text"]
     else:
         assert url in snippet["text"]
 

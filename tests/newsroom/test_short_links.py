@@ -76,8 +76,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
     return make_site(SiteDir(tmp_path_factory.mktemp("short-links")))
 
 
-def posts(site: SiteDir) -> list[dict[str, Any]]:
-    return [s for s in json.loads(site.read("kit/snippets.json")) if s["channel"] == "social"]
+def posts(site: SiteDir, channels: tuple[str, ...] = ("social",)) -> list[dict[str, Any]]:
+    return [s for s in json.loads(site.read("kit/snippets.json")) if s["channel"] in channels]
+
+
+LINKED = ("social", "advocacy")
+"""The channels whose posts show a link: employees' posts too."""
 
 
 def test_every_post_but_instagram_shows_its_short_link(built: SiteDir) -> None:
@@ -95,7 +99,7 @@ def test_every_post_but_instagram_shows_its_short_link(built: SiteDir) -> None:
 
 def test_following_each_short_link(built: SiteDir) -> None:
     followed = 0
-    for post in posts(built):
+    for post in posts(built, LINKED):
         found = SHORT.search(post["text"])
         if found is None or post["message"] in ("geheimer-entwurf", "gesperrte-meldung"):
             continue
@@ -113,13 +117,14 @@ def test_following_each_short_link(built: SiteDir) -> None:
             assert page.meta[key] == message.meta[key], key
         assert page.meta["og:url"] == [message_url]
         followed += 1
-    assert followed == 12  # six platforms, two published language versions
+    # Two published language versions: six social posts each, two employee posts (LinkedIn, X).
+    assert followed == 16
 
 
 def test_redirects_file(built: SiteDir) -> None:
     lines = built.read(f"public/{REDIRECTS_FILE}").splitlines()
     pages = sorted((built.root / "public/s").iterdir())
-    assert len(lines) == len(pages) == 12
+    assert len(lines) == len(pages) == 16
     for line in lines:
         source, target, status = line.split(" ")
         assert status == "302"
@@ -139,8 +144,9 @@ def test_the_press_text_keeps_the_plain_url(built: SiteDir) -> None:
 
 
 def test_none_for_an_unpublished_message(built: SiteDir) -> None:
-    held = [p for p in posts(built) if p["message"] in ("geheimer-entwurf", "gesperrte-meldung")]
-    assert len(held) == 14  # their posts are in the kit, with short links that wait
+    held = [p for p in posts(built, LINKED)
+            if p["message"] in ("geheimer-entwurf", "gesperrte-meldung")]
+    assert len(held) == 18  # their posts are in the kit, with short links that wait
     redirects = built.read(f"public/{REDIRECTS_FILE}")
     for post in held:
         for code in SHORT.findall(post["text"]):
@@ -153,7 +159,7 @@ def test_switched_off(site: SiteDir) -> None:
     make_site(site, CONFIG + "\n[channels]\nshort_links = false\n")
     assert not (site.root / "public/s").exists()
     assert not (site.root / f"public/{REDIRECTS_FILE}").exists()
-    for post in posts(site):
+    for post in posts(site, LINKED):
         assert "/s/" not in post["text"]
         if post["platform"] != "instagram":
             assert post["url"] in post["text"]
