@@ -25,6 +25,7 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
     if spec is None:
         return []
     hashtags = _hashtags(ctx, spec.get("hashtags", []))
+    facts: tuple[tuple[str, str], ...] | None = None  # read from the body once, if needed
     found = []
     for name in enabled_platforms(ctx.site.config):
         if spec.get(name) is False:
@@ -35,7 +36,8 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
         written = text_spec(ctx, field, spec.get(name))
         platform = PLATFORMS[name]
         if written is None:
-            text = derive(platform, _parts(ctx, short or url, hashtags))
+            facts = _facts(ctx) if facts is None else facts
+            text = derive(platform, _parts(ctx, short or url, hashtags, facts))
         else:
             text = _with_hashtags(platform, ctx.render(written, field, ctx.values(short or url)),
                                   hashtags)
@@ -72,7 +74,8 @@ def _with_hashtags(platform: Platform, text: str, hashtags: list[str]) -> str:
     return text + join_tags(platform, tags)
 
 
-def _parts(ctx: ChannelContext, url: str, hashtags: list[str]) -> Parts:
+def _parts(ctx: ChannelContext, url: str, hashtags: list[str],
+           facts: tuple[tuple[str, str], ...]) -> Parts:
     values = ctx.values(url)
     press = ctx.spec("press")
     subtitle = press.get("subtitle") if isinstance(press, dict) else None
@@ -80,7 +83,7 @@ def _parts(ctx: ChannelContext, url: str, hashtags: list[str]) -> Parts:
         lang=ctx.lang, title=values["title"].strip(), summary=values["summary"].strip(),
         key_message=values["key_message"], url=url, hashtags=tuple(hashtags),
         subtitle=ctx.render(str(subtitle), "channels.press.subtitle", values) if subtitle else "",
-        facts=_facts(ctx),
+        facts=facts,
     )
 
 
