@@ -88,22 +88,23 @@ def _parts(ctx: ChannelContext, url: str, hashtags: list[str],
 
 
 def _facts(ctx: ChannelContext) -> tuple[tuple[str, str], ...]:
-    """The lines of the body that state a fact: a two-column table row naming it
-    ("Installierte Leistung: 62 MW"), else the first sentence holding its value."""
+    """The lines of the body that state a fact: a table row naming it ("Installierte Leistung:
+    62 MW", its first cell and the fact's), else the first sentence holding its value."""
     facts = [value for value in ctx.message.facts.values() if value.strip()]
     if not facts:
         return ()
     found: dict[str, str] = {}
     rows, prose = [], []
     for paragraph in to_plain_text(ctx.message.body, ctx.lang).paragraphs:
-        cells = [cell.strip() for cell in paragraph.split(" | ")]
-        if len(cells) == 2:
+        cells = [cell.strip() for cell in paragraph.split(" | ")]  # a table row (plaintext.py)
+        if len(cells) > 1:
             rows.append(cells)
         else:
             prose.extend(sentences(paragraph.lstrip("-* ")))
-    for label, value in rows:
-        if value in facts and value not in found:
-            found[value] = f"{label}: {value}"
+    for label, *values in rows:
+        for value in values:
+            if value in facts and value not in found:
+                found[value] = f"{label}: {value}"
     for sentence in prose:
         for value in facts:
             if value not in found and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", sentence):

@@ -70,6 +70,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dic
                  extra="key_message: Wir liefern Strom für {{ facts.households }} Haushalte.\n"
                        "facts: {households: '40.000'}\n"
                        "channels:\n  social: {hashtags: [Energiewende]}\n")
+    site.message("content/news/facts.md", title="facts", summary="Der Park ist am Netz.",
+                 extra="key_message: Wir liefern Strom für {{ facts.households }} Haushalte.\n"
+                       "facts: {households: '40.000', capacity: 62 MW, area: 70 Hektar,"
+                       " modules: '113.000', investment: 41 Mio. Euro}\n",
+                 body="Auf 70 Hektar stehen 113.000 Module. Sie kosteten 41 Mio. Euro.\n\n"
+                      "| Kennzahl | 2026 | 2025 |\n| --- | --- | --- |\n"
+                      "| Installierte Leistung | 62 MW | 0 MW |\n| Haushalte | 40.000 | 0 |\n")
     site.message("content/news/x-off.md", title="x-off", extra="channels:\n  social: {x: false}\n")
     site.message("content/news/social-off.md", title="social-off", extra="channels:\n  social: false\n")
     for slug, platform, hashtags, written, _ in HASHTAG_CASES:
@@ -134,6 +141,13 @@ FITS_POSTS = {
 def test_derived_posts_of_a_short_message(
         built: dict[tuple[str, str], dict[str, Any]], platform: str) -> None:
     assert built["fits", platform]["text"] == FITS_POSTS[platform].format(url=tagged("fits", platform))
+
+
+def test_linkedin_lists_the_bodys_facts(built: dict[tuple[str, str], dict[str, Any]]) -> None:
+    # Table rows by their first cell, else the sentence; none the post says already (40.000).
+    facts = built["facts", "linkedin"]["text"].split("\n\n")[3]
+    assert facts == ("→ Installierte Leistung: 62 MW\n→ Auf 70 Hektar stehen 113.000 Module.\n"
+                     "→ Sie kosteten 41 Mio. Euro.")
 
 
 def test_no_two_derived_posts_alike(built: dict[tuple[str, str], dict[str, Any]]) -> None:
