@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from hubgen.channels.platforms import Platform, count
 from hubgen.channels.shorten import sentences, shorten
 
-__all__ = ["RECIPES", "Parts", "derive", "fitting_tags", "join_tags"]
+__all__ = ["LINK_IN_BIO", "RECIPES", "Parts", "derive", "fitting_tags", "join_sentences", "join_tags",
+           "unique"]
 
 LINK_IN_BIO = {"de": "Link in der Bio.", "en": "Link in bio."}
 """Instagram shows no links in captions: the post points to the profile's link instead."""
