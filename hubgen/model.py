@@ -138,6 +138,8 @@ class Snippet:
     """Which of a channel's several posts (advocacy), numbered from 1; None for the others."""
     formats: dict[str, str] = field(default_factory=dict)
     """The same snippet in other formats, by file extension (`md`, `html`)."""
+    short_url: str = ""
+    """The short link the text shows instead of `url` (`[channels] short_links`); "" if none."""
 
     @property
     def ok(self) -> bool:

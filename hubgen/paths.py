@@ -7,6 +7,8 @@ and the link check asks this module which paths exist, so the two cannot drift a
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -18,10 +20,11 @@ from hubgen.content.slug import slugify
 from hubgen.model import Message, Snippet
 
 __all__ = ["FEED_FILE", "KIT_CALENDAR", "KIT_CALENDAR_FILE", "KIT_SNIPPETS_FILE", "NEWS_SITEMAP",
-           "NOT_FOUND_PAGE", "PRESS_TEXT_FILE", "ROBOTS_FILE", "SEARCH_DIR", "SEARCH_INDEX_FILE",
-           "SHARE_IMAGE_FILES", "SITEMAP", "SITE_FILES", "SitePaths", "export_file", "feed", "kit_logo",
-           "kit_media", "kit_page", "kit_share_images", "list_page", "list_page_base", "page_file",
-           "relative_url", "share_images", "site_paths", "snippet_file"]
+           "NOT_FOUND_PAGE", "PRESS_TEXT_FILE", "REDIRECTS_FILE", "ROBOTS_FILE", "SEARCH_DIR",
+           "SEARCH_INDEX_FILE", "SHARE_IMAGE_FILES", "SHORT_CODE_LENGTH", "SHORT_LINK_DIR", "SITEMAP",
+           "SITE_FILES", "SitePaths", "export_file", "feed", "kit_logo", "kit_media", "kit_page",
+           "kit_share_images", "list_page", "list_page_base", "page_file", "relative_url",
+           "share_images", "short_code", "site_paths", "snippet_file"]
 
 FEED_FILE = "atom.xml"
 PRESS_TEXT_FILE = "press.txt"
@@ -37,6 +40,13 @@ NOT_FOUND_PAGE = "404.html"
 SITE_FILES = (SITEMAP, NEWS_SITEMAP, ROBOTS_FILE, NOT_FOUND_PAGE)
 """Files once per newsroom, at its root."""
 _LIST_PAGE = re.compile(r"(.*?)page/(\d+)/")
+
+SHORT_LINK_DIR = "s/"
+"""Short links: `s/<code>/`, a page that forwards to a post's tagged URL."""
+REDIRECTS_FILE = "_redirects"
+"""The short links for hosts that read one (Netlify, Cloudflare Pages), at the root."""
+SHORT_CODE_LENGTH = 7
+"""Base32 letters of a short code: 35 bits, so two of a site's links practically never share one."""
 
 KIT_CALENDAR = "calendar/"
 KIT_CALENDAR_FILE = "calendar.ics"
@@ -103,6 +113,10 @@ class SitePaths:
         return (home, self.tags(lang), self.press_kit(lang), self.search(lang), self.search_index(lang),
                 feed(home), *share_images(home))
 
+    def short_link(self, message: Message, channel: str, platform: str) -> str:
+        """The short link of a message's post on one channel and platform: `s/<code>/`."""
+        return f"{SHORT_LINK_DIR}{short_code(self.message(message), channel, platform)}/"
+
     def message_files(self, message: Message) -> tuple[str, ...]:
         """Files beside a message's page: press text and share images."""
         return self.press_text(message), *share_images(self.message(message))
@@ -119,6 +133,14 @@ def _site_paths(base_url: str, language: str) -> SitePaths:
 def site_paths(config: Config) -> SitePaths:
     """The paths of a site's newsroom; made once per configuration, then shared."""
     return _site_paths(config.site.base_url, config.site.language)
+
+
+def short_code(message_path: str, channel: str, platform: str) -> str:
+    """A short, stable code for one message's post: base32 (lower case, a-z and 2-7) of a hash
+    of the message's path, the channel and the platform. Stable across builds and machines, so
+    links already posted keep working."""
+    digest = hashlib.sha256(f"{message_path}\0{channel}\0{platform}".encode()).digest()
+    return base64.b32encode(digest).decode("ascii")[:SHORT_CODE_LENGTH].lower()
 
 
 def feed(page: str) -> str:

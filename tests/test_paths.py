@@ -15,6 +15,7 @@ from hubgen.paths import (
     KIT_CALENDAR,
     KIT_CALENDAR_FILE,
     KIT_SNIPPETS_FILE,
+    REDIRECTS_FILE,
     SITE_FILES,
     export_file,
     feed,
@@ -53,12 +54,16 @@ def rendered(site: SiteDir) -> Rendered:
 def test_the_newsroom_writes_exactly_what_paths_names(rendered: Rendered) -> None:
     site = rendered.site
     paths = site_paths(site.config)
-    named = set(SITE_FILES)
+    named = {*SITE_FILES, REDIRECTS_FILE}
     for lang in site.config.site.languages:
         named |= set(paths.language_files(lang))
     for message in site.select(lambda m: m.is_public(NOW)).messages:
         tags = {paths.tag(message.lang, tag) for tag in message.tags}
         named |= {paths.message(message), *paths.message_files(message), *tags, *map(feed, tags)}
+        # Each post that shows a link has its short link; Instagram's shows none.
+        named |= {paths.short_link(message, "social", p) for p in enabled_platforms(site.config)
+                  if p != "instagram"}
+        named |= {paths.short_link(message, "advocacy", p) for p in ("linkedin", "x")}
         named |= {message.image} if message.image else set()
     named |= {list_page(base, 2) for base in ("", paths.tag("de", "Energie"), paths.tag("de", "Wind Kraft"))}
     written = {p for p in rendered.public.paths() if not p.startswith(THEME_FILES)}

@@ -32,16 +32,18 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
     found = []
     for variant, written in enumerate(posts or _derived(ctx), 1):
         for name in targets:
-            url = ctx.tagged_url(NAME, name)
+            # Shown: the short link to the tagged URL, as in the social channel's posts.
+            url, short = ctx.tagged_url(NAME, name), ctx.short_url(NAME, name)
+            shown = short or url
             if posts:
-                text = ctx.render(written, f"{field}.{variant - 1}", ctx.values(url))
-                text += "" if url in text else f" {url}"
+                text = ctx.render(written, f"{field}.{variant - 1}", ctx.values(shown))
+                text += "" if shown in text else f" {shown}"
             else:
-                text = shorten_to_fit(name, written, f" {url}") + f" {url}"
+                text = shorten_to_fit(name, written, f" {shown}") + f" {shown}"
             found.append(ctx.snippet(
                 NAME, text, field=f"{field}.{variant - 1}" if posts else field, url=url,
                 length=count(name, text), limit=platform(name).limit, unit=platform(name).unit,
-                platform=name, derived=not posts, variant=variant))
+                platform=name, derived=not posts, variant=variant, short_url=short))
     return found
 
 

@@ -45,6 +45,14 @@ class ChannelContext:
         base = url or self.canonical_url
         return base + ("&" if "?" in base else "?") + urlencode(params)
 
+    def short_url(self, channel: str, platform: str) -> str:
+        """The newsroom's short link to a post's tagged URL; "" with `[channels] short_links`
+        off. The link works once the message is public: its page is made with the newsroom."""
+        if not self.site.config.channels.short_links:
+            return ""
+        paths = site_paths(self.site.config)
+        return paths.url(paths.short_link(self.message, channel, platform))
+
     def values(self, url: str) -> dict[str, str]:
         """What the channel's templates can use; a broken key message is reported and kept
         as written."""
@@ -68,10 +76,10 @@ class ChannelContext:
     def snippet(self, channel: str, text: str, *, field: str, url: str, length: int,
                 limit: int | None, unit: str = "characters", platform: str | None = None,
                 derived: bool = False, variant: int | None = None,
-                formats: dict[str, str] | None = None) -> Snippet:
+                formats: dict[str, str] | None = None, short_url: str = "") -> Snippet:
         return Snippet(
             message=self.message.slug, lang=self.lang, channel=channel, platform=platform,
             text=text, length=length, limit=limit, unit=unit, url=url,
             source=self.message.source, from_field=field, line=self.message.line(field),
-            derived=derived, variant=variant, formats=formats or {},
+            derived=derived, variant=variant, formats=formats or {}, short_url=short_url,
         )

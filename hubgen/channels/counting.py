@@ -1,4 +1,4 @@
-"""How a text is counted against a platform's limit, and how it is cut to fit one.
+"""How a text is counted against a platform's limit (`hubgen.channels.shorten` cuts it to fit).
 
 The counters know nothing of platforms' names or limits: `hubgen.channels.platforms` pairs each
 platform with its counter. Each counter cites the rule it follows.
@@ -7,15 +7,12 @@ platform with its counter. Each counter cites the rule it follows.
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
-from collections.abc import Callable
 from functools import lru_cache
 
 import regex
 
-__all__ = ["count_characters", "count_graphemes", "count_mastodon", "count_threads", "count_x",
-           "shorten"]
+__all__ = ["count_characters", "count_graphemes", "count_mastodon", "count_threads", "count_x"]
 
 # --- URLs, as twitter-text finds them (X counts each as 23; Mastodon those with a scheme) ----
 
@@ -239,38 +236,3 @@ def count_mastodon(text: str) -> int:
     # code points. A content warning counts against the same limit; it is not part of `text`.
     text = _replace_urls(_MASTODON_URL, text, "x" * 23)
     return count_graphemes(_MASTODON_MENTION.sub(r"@\1", text))
-
-
-# Non-breaking spaces join their words, so a cut never falls on one.
-_WORD = regex.compile(r"(?:[^\s]|[\u00A0\u2007\u202F])+")
-_TRIM = string.whitespace + "\u00A0\u2007\u202F.,;:!?¡¿…‥·-‐‑‒–—―/([{«‹„‚、。，；：！？"
-
-
-def _last_true(lo: int, hi: int, test: Callable[[int], bool]) -> int:
-    """The largest i in lo..hi with test(i), for a test that holds up to some point; else -1."""
-    best = -1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if test(mid):
-            best, lo = mid, mid + 1
-        else:
-            hi = mid - 1
-    return best
-
-
-def shorten(text: str, fits: Callable[[str], bool], ellipsis: str = "…") -> str:
-    """`text` cut after its longest run of whole words for which `fits(result)` holds, for a
-    `fits` that stops holding as text grows (a length limit); "" if not even one word fits."""
-    if fits(text):
-        return text
-    ends = [m.end() for m in _WORD.finditer(text)]
-
-    def stem(i: int) -> str:
-        return text[: ends[i]].rstrip(_TRIM)
-
-    first = 0
-    while first < len(ends) and not stem(first):  # leading words of nothing but punctuation
-        first += 1
-    # Each word added makes the count grow, so the longest stem that fits can be bisected.
-    best = _last_true(first, len(ends) - 1, lambda i: fits(stem(i) + ellipsis))
-    return stem(best) + ellipsis if best >= 0 else ""

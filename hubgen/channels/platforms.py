@@ -17,8 +17,8 @@ from hubgen.channels.counting import (
     count_mastodon,
     count_threads,
     count_x,
-    shorten,
 )
+from hubgen.channels.shorten import shorten
 from hubgen.config import Config
 
 __all__ = ["NETWORKS", "PLATFORMS", "Platform", "chosen_names", "count", "enabled_platforms", "platform",
@@ -54,8 +54,8 @@ class Platform:
     counter: Callable[[str], int]
     hashtag_limit: int | None = None
     hashtags_inline: bool = True  # False: hashtags go in their own block after a blank line
-    long_form: bool = False
-    """A derived post carries the headline and the lead, not just one sentence."""
+    recipe: str = "x"
+    """How a derived post is laid out: a name in `hubgen.channels.posts.RECIPES`."""
     profile: Callable[[str], str] = _no_profile
     """The public profile URL of a `[social]` handle, "" when it can't be known."""
 
@@ -65,25 +65,26 @@ PLATFORMS: dict[str, Platform] = {
     for platform in (
         # 50 hashtags: twitter/the-algorithm tweetypie TweetText.scala, "enforced at tweet
         # creation time".
-        Platform("x", "X", 280, "weighted", count_x, 50, profile=_prefixed("https://x.com/")),
+        Platform("x", "X", 280, "weighted", count_x, 50, recipe="x", profile=_prefixed("https://x.com/")),
         # 3,000 is LinkedIn's published post limit; how it counts is not published, so
         # code points after NFC are assumed.
-        Platform("linkedin", "LinkedIn", 3000, "characters", count_characters, long_form=True,
+        Platform("linkedin", "LinkedIn", 3000, "characters", count_characters, recipe="linkedin",
                  profile=_prefixed("https://www.linkedin.com/company/")),
-        Platform("mastodon", "Mastodon", 500, "graphemes", count_mastodon, profile=_fediverse),
+        Platform("mastodon", "Mastodon", 500, "graphemes", count_mastodon, recipe="mastodon",
+                 profile=_fediverse),
         # Graphemes of the text as the app posts it: links shortened (hubgen.channels.bluesky_text).
-        Platform("bluesky", "Bluesky", 300, "graphemes", count_bluesky,
+        Platform("bluesky", "Bluesky", 300, "graphemes", count_bluesky, recipe="bluesky",
                  profile=_prefixed("https://bsky.app/profile/")),
         # One topic tag per post (Threads, Dec 2023); the counting of non-emoji text is assumed.
-        Platform("threads", "Threads", 500, "characters", count_threads, 1,
+        Platform("threads", "Threads", 500, "characters", count_threads, 1, recipe="threads",
                  profile=_prefixed("https://www.threads.net/@")),
         # Caption 2,200 characters (Instagram Graph API). Hashtags: 5 per post or reel since
         # Instagram's announcement of Dec 2025 (was 30). Code points after NFC are assumed.
         Platform("instagram", "Instagram", 2200, "characters", count_characters, 5, False,
-                 long_form=True, profile=_prefixed("https://www.instagram.com/")),
+                 recipe="instagram", profile=_prefixed("https://www.instagram.com/")),
         # 63,206 is the figure commonly given for Facebook posts; Meta publishes no counting
         # rule, so code points after NFC are assumed.
-        Platform("facebook", "Facebook", 63206, "characters", count_characters, long_form=True,
+        Platform("facebook", "Facebook", 63206, "characters", count_characters, recipe="facebook",
                  profile=_prefixed("https://www.facebook.com/")),
     )
 }
@@ -135,7 +136,7 @@ def _count(platform_name: str, text: str) -> int:
 
 
 def shorten_to_fit(platform_name: str, text: str, tail: str = "", ellipsis: str = "…") -> str:
-    """`text` cut after its longest run of whole words so that `result + tail` fits.
+    """`text` cut (`hubgen.channels.shorten`) so that `result + tail` fits.
 
     Unchanged if it fits as is; "" if not even the first word fits. The tail is never cut.
     """

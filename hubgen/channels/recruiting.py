@@ -6,8 +6,9 @@ from typing import Any
 
 from hubgen.channels.channel import Channel, WrittenField
 from hubgen.channels.context import ChannelContext
-from hubgen.channels.counting import count_characters, shorten
+from hubgen.channels.counting import count_characters
 from hubgen.channels.fields import mapping_spec, text_spec
+from hubgen.channels.shorten import shorten
 from hubgen.config import Config
 from hubgen.model import Snippet
 

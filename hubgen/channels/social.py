@@ -8,7 +8,10 @@ from typing import Any
 from hubgen.channels.channel import Channel, WrittenField
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.fields import mapping_spec, text_spec
-from hubgen.channels.platforms import PLATFORMS, Platform, count, enabled_platforms, shorten_to_fit
+from hubgen.channels.plaintext import to_plain_text
+from hubgen.channels.platforms import PLATFORMS, Platform, count, enabled_platforms
+from hubgen.channels.posts import Parts, derive, fitting_tags, join_tags
+from hubgen.channels.shorten import sentences
 from hubgen.config import Config
 from hubgen.model import Snippet
 
@@ -22,22 +25,27 @@ def snippets(ctx: ChannelContext) -> list[Snippet]:
     if spec is None:
         return []
     hashtags = _hashtags(ctx, spec.get("hashtags", []))
+    facts: tuple[tuple[str, str], ...] | None = None  # read from the body once, if needed
     found = []
     for name in enabled_platforms(ctx.site.config):
         if spec.get(name) is False:
             continue
         field = f"channels.{NAME}.{name}"
-        url = ctx.tagged_url(NAME, name)
+        # The post shows the short link where there is one; `url` stays the tagged target.
+        url, short = ctx.tagged_url(NAME, name), ctx.short_url(NAME, name)
         written = text_spec(ctx, field, spec.get(name))
         platform = PLATFORMS[name]
         if written is None:
-            text = _derive(ctx, platform, url, hashtags)
+            facts = _facts(ctx) if facts is None else facts
+            text = derive(platform, _parts(ctx, short or url, hashtags, facts))
         else:
-            text = _with_hashtags(platform, ctx.render(written, field, ctx.values(url)), hashtags)
+            text = _with_hashtags(platform, ctx.render(written, field, ctx.values(short or url)),
+                                  hashtags)
         found.append(ctx.snippet(NAME, text,
                                  field=field if written is not None else f"channels.{NAME}",
                                  url=url, length=count(name, text), limit=platform.limit,
-                                 unit=platform.unit, platform=name, derived=written is None))
+                                 unit=platform.unit, platform=name, derived=written is None,
+                                 short_url=short if short in text else ""))
     return found
 
 
@@ -58,49 +66,50 @@ def _hashtags(ctx: ChannelContext, value: object) -> list[str]:
     return tags
 
 
-# A hashtag in a post: "#" not inside a word, a URL fragment or another tag.
-_HASHTAG = re.compile(r"(?<![\w&/#])#(\w+)")
-
-
-def _fitting_tags(platform: Platform, text: str, hashtags: list[str]) -> list[str]:
-    """The hashtags not yet in `text` (as whole tags), within the platform's hashtag limit,
-    which counts every tag in the post, not only the configured ones."""
-    present = {tag.casefold() for tag in _HASHTAG.findall(text)}
-    missing = [t for t in hashtags if t[1:].casefold() not in present]
-    if platform.hashtag_limit is not None:
-        missing = missing[: max(platform.hashtag_limit - len(present), 0)]
-    return missing
-
-
-def _join_tags(platform: Platform, tags: list[str]) -> str:
-    if not tags:
-        return ""
-    return (" " if platform.hashtags_inline else "\n\n") + " ".join(tags)
-
-
 def _with_hashtags(platform: Platform, text: str, hashtags: list[str]) -> str:
     """A written post keeps its words; missing hashtags are added while they fit."""
-    tags = _fitting_tags(platform, text, hashtags)
-    while tags and count(platform.name, text + _join_tags(platform, tags)) > platform.limit:
+    tags = fitting_tags(platform, text, hashtags)
+    while tags and count(platform.name, text + join_tags(platform, tags)) > platform.limit:
         tags.pop()
-    return text + _join_tags(platform, tags)
+    return text + join_tags(platform, tags)
 
 
-def _derive(ctx: ChannelContext, platform: Platform, url: str, hashtags: list[str]) -> str:
+def _parts(ctx: ChannelContext, url: str, hashtags: list[str],
+           facts: tuple[tuple[str, str], ...]) -> Parts:
     values = ctx.values(url)
-    sentence = values["key_message"] or values["summary"]
-    # From short to long: X and Bluesky get one sentence, the long-form networks the headline
-    # and the lead as well.
-    if platform.long_form:
-        parts = [values["title"], values["summary"]]
-        if values["key_message"] and values["key_message"] not in values["summary"]:
-            parts.append(values["key_message"])
-        body, separator = "\n\n".join(parts), "\n\n"
-    else:
-        body, separator = sentence, " "
-    tags = _fitting_tags(platform, body, hashtags)
-    tail = separator + url + _join_tags(platform, tags)
-    return shorten_to_fit(platform.name, body, tail) + tail
+    press = ctx.spec("press")
+    subtitle = press.get("subtitle") if isinstance(press, dict) else None
+    return Parts(
+        lang=ctx.lang, title=values["title"].strip(), summary=values["summary"].strip(),
+        key_message=values["key_message"], url=url, hashtags=tuple(hashtags),
+        subtitle=ctx.render(str(subtitle), "channels.press.subtitle", values) if subtitle else "",
+        facts=facts,
+    )
+
+
+def _facts(ctx: ChannelContext) -> tuple[tuple[str, str], ...]:
+    """The lines of the body that state a fact: a table row naming it ("Installierte Leistung:
+    62 MW", its first cell and the fact's), else the first sentence holding its value."""
+    facts = [value for value in ctx.message.facts.values() if value.strip()]
+    if not facts:
+        return ()
+    found: dict[str, str] = {}
+    rows, prose = [], []
+    for paragraph in to_plain_text(ctx.message.body, ctx.lang).paragraphs:
+        cells = [cell.strip() for cell in paragraph.split(" | ")]  # a table row (plaintext.py)
+        if len(cells) > 1:
+            rows.append(cells)
+        else:
+            prose.extend(sentences(paragraph.lstrip("-* ")))
+    for label, *values in rows:
+        for value in values:
+            if value in facts and value not in found:
+                found[value] = f"{label}: {value}"
+    for sentence in prose:
+        for value in facts:
+            if value not in found and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", sentence):
+                found[value] = sentence
+    return tuple((value, found[value]) for value in dict.fromkeys(facts) if value in found)
 
 
 def written_fields(spec: Any, config: Config) -> list[WrittenField]:

@@ -7,7 +7,8 @@ enough: employees pick one). Compared without regard to case, spacing, quote sty
 full stop.
 
 Deliberately not flagged: a derived post that the channel layer shortened to fit its platform,
-as long as it starts with the key message's words and ends in "…"; messages without a key
+as long as it starts with the key message's words and ends in "…" or at a sentence end (in
+scripts without spaces: its characters and "…"); messages without a key
 message; channels that are switched off.
 """
 
@@ -30,7 +31,9 @@ _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"
                          "’": "'", "‹": "'", "›": "'", "–": "-", "—": "-", "\u00ad": None})
 _END = ".!?…:;, \u00a0"
 _MIN_WORDS = 3
-"""A shortened post must keep at least this many of the key message's words."""
+"""A shortened post must keep at least this many of the key message's words,"""
+_MIN_CHARACTERS = 8
+"""or, in a script written without spaces, this many of its characters."""
 
 
 @lru_cache(maxsize=4096)  # the key message and the body are compared with every channel
@@ -41,15 +44,22 @@ def _normal(text: str) -> str:
 
 
 def carries(text: str, key_message: str, shortened: bool) -> bool:
-    """Whether `text` holds `key_message`, or (if `shortened`) a cut start of it ending in …"""
+    """Whether `text` holds `key_message`, or (if `shortened`) a cut start of it: whole words
+    ending in "…" or at a sentence end, or, in a script without spaces, characters and "…"."""
     text, key = _normal(text), _normal(key_message).rstrip(_END)
     if key in text:
         return True
-    words = key.split(" ")
-    if not shortened or len(words) <= _MIN_WORDS:
+    if not shortened:
         return False
-    return any(" ".join(words[:n]).rstrip(_END) + "…" in text
-               for n in range(len(words) - 1, _MIN_WORDS - 1, -1))
+    words = key.split(" ")
+    if len(words) == 1:  # no spaces: cut at any character (hubgen.channels.shorten)
+        return any(key[:n].rstrip(_END) + "…" in text
+                   for n in range(len(key) - 1, _MIN_CHARACTERS - 1, -1))
+    for n in range(len(words) - 1, _MIN_WORDS - 1, -1):
+        start = " ".join(words[:n])
+        if start.rstrip(_END) + "…" in text or (start[-1] in ".!?" and start in text):
+            return True
+    return False
 
 
 def _slot(snippet: Snippet) -> str:
@@ -67,7 +77,7 @@ def _missing(site: Site, message: Message, snippets: list[Snippet]) -> list[str]
             if "url" not in message.key_message else None)
     carried: dict[str, bool] = {}
     for snippet in snippets:
-        key = same or render_key_message(message, snippet.url)
+        key = same or render_key_message(message, snippet.short_url or snippet.url)
         if key is None:
             return []
         slot = _slot(snippet)

@@ -118,6 +118,10 @@ class ChannelsConfig:
         {}, "`[channels.utm]` `source`, `medium`, `campaign`: texts in which `{slug}`, `{channel}`"
         " and `{platform}` are replaced (no other `{…}`; `{{` for a brace)", shown="see above",
         check=checks.utm)
+    short_links: bool = option(
+        True, "social posts link to a short page on the newsroom (`/s/<code>/`) that shows the"
+        " message's link preview and forwards to its tagged URL, also listed in `_redirects`;"
+        " `false`: posts show the tagged URL itself. The press text always links the plain URL")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -17,6 +17,7 @@ from hubgen.newsroom.media import gallery, logo_files
 from hubgen.newsroom.metadata import SCHEMA, jsonld, news_article, og_locale, organization, profile_url
 from hubgen.newsroom.own_images import raster_size
 from hubgen.newsroom.share_images import FORMATS
+from hubgen.newsroom.short_links import ShortLink
 from hubgen.newsroom.strings import translate
 from hubgen.newsroom.views import ContactView, Link, MessageView, Pager, by_tag
 from hubgen.paths import (
@@ -158,15 +159,16 @@ def newsroom_themes(config: Config, memo: Memo | None = None) -> Themes:
 
 
 def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes,
-                 tree: FileTree) -> list[PageInfo]:
-    """Render every page of every language into `tree`. `views` holds messages per language.
-    Returns what was rendered, for the sitemap."""
+                 tree: FileTree, links: dict[str, list[ShortLink]] | None = None) -> list[PageInfo]:
+    """Render every page of every language into `tree`. `views` holds messages per language,
+    `links` the short links of each message page's posts. Returns what was rendered, for the
+    sitemap."""
     renderer = _Renderer(site, themes, tree, [])
     for lang in site.config.site.languages:
         messages = views.get(lang, [])
         _lists(renderer, lang, messages)
         for message in messages:
-            _message(renderer, lang, message)
+            _message(renderer, lang, message, (links or {}).get(message.path, ()))
         _tags(renderer, lang, messages)
         _press_kit(renderer, lang, messages)
         _search(renderer, lang)
@@ -175,12 +177,15 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
     return renderer.rendered
 
 
-def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree) -> None:
-    """One message's page alone, as render_pages makes it: the preview's fast render."""
-    _message(_Renderer(site, themes, tree, []), view.lang, view)
+def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree,
+                        links: Sequence[ShortLink] = ()) -> None:
+    """One message's page (and its posts' short links) alone, as render_pages makes it: the
+    preview's fast render."""
+    _message(_Renderer(site, themes, tree, []), view.lang, view, links)
 
 
-def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
+def _message(renderer: _Renderer, lang: str, message: MessageView,
+             links: Sequence[ShortLink] = ()) -> None:
     config = renderer.site.config
     images = renderer.images(message.path, message.title, (message.image, message.image_alt))
     pictures = [i.url for i in images]
@@ -193,6 +198,18 @@ def _message(renderer: _Renderer, lang: str, message: MessageView) -> None:
                   about=translate(lang, "about_company").format(company=config.company.short_name),
                   meta={"og_type": "article", "images": images, "lastmod": message.date,
                         "structured_data": (news_article(config, message, pictures),)})
+    for link in links:
+        _short_link(renderer, lang, message, link)
+
+
+def _short_link(renderer: _Renderer, lang: str, message: MessageView, link: ShortLink) -> None:
+    """A post's short link: the message's preview tags, canonical the message page, noindex
+    (so in no sitemap), forwarding to the tagged URL."""
+    images = renderer.images(message.path, message.title, (message.image, message.image_alt))
+    renderer.page("short_link.html", lang, "short-link", link.path, message.title, (),
+                  message.summary, target=link.target, message=message,
+                  meta={"og_type": "article", "images": images, "url": message.url,
+                        "noindex": True})
 
 
 def _paginate(renderer: _Renderer, template: str, lang: str, kind: str, base: str, title: str,

@@ -15,6 +15,7 @@ from hubgen.newsroom.pages import newsroom_themes, render_pages
 from hubgen.newsroom.press_texts import render_press_texts
 from hubgen.newsroom.search import render_search_indexes
 from hubgen.newsroom.share_images import add_share_images
+from hubgen.newsroom.short_links import render_redirects, short_links
 from hubgen.newsroom.sitemap import render_sitemaps
 from hubgen.newsroom.views import MessageView, message_view
 from hubgen.parallel import Phased, Progress, parallel_map
@@ -34,8 +35,9 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
     themes = newsroom_themes(site.config, memo)
     now = now or datetime.now(UTC)
     views = _views(site, report, progress.phase("rendering newsroom") if progress else None, memo, now)
+    links = short_links(site, snippets)
     try:
-        pages = render_pages(site, views, themes, tree)
+        pages = render_pages(site, views, themes, tree, links)
     except TemplateProblem as exc:
         raise ProblemsError([*report.problems, exc.problem]) from None
     render_feeds(site, views, tree)
@@ -46,6 +48,7 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]], report: Re
             progress.phase("share images")
         add_share_images(site.config, (v for lang in views.values() for v in lang), tree, memo)
     render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
+    render_redirects(site, links, tree)
     collect_assets(site, themes.static_folders, tree, report)
     return tree
 

@@ -20,6 +20,7 @@ from hubgen.memo import Memo
 from hubgen.model import Message, Site
 from hubgen.newsroom.pages import newsroom_themes, render_message_page
 from hubgen.newsroom.press_texts import render_press_texts
+from hubgen.newsroom.short_links import short_links
 from hubgen.newsroom.views import message_view
 from hubgen.pipeline.run import BuildOptions, publishable
 from hubgen.templates import TemplateProblem, Themes
@@ -110,7 +111,8 @@ class QuickRender:
                 if shown(message):
                     public_site = site.select(shown)
                     view = message_view(public_site, message, report, now)
-                    render_message_page(public_site, view, themes, public)
+                    links = short_links(public_site, {message: snippets}).get(view.path, [])
+                    render_message_page(public_site, view, themes, public, links)
                     render_press_texts(public_site, snippets, public)
                 render_snippet_files(message, snippets, kit)
                 render_kit_message_page(site, message, snippets, now, kit_themes, kit)

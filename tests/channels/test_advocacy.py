@@ -10,6 +10,7 @@ import pytest
 from conftest import CONFIG, SiteDir, problem_lines
 
 from hubgen.channels.platforms import count
+from hubgen.paths import short_code
 
 LONG = " ".join(["Der Solarpark liefert Strom für viele Haushalte in der Region."] * 6)
 
@@ -20,7 +21,13 @@ def tagged(slug: str, platform: str, lang: str = "de") -> str:
             f"&utm_campaign={slug}")
 
 
-# (slug, front matter, the posts, each with {url} for its tagged URL)
+def shown(slug: str, platform: str, lang: str = "de") -> str:
+    """The short link a post shows, forwarding to `tagged(slug, platform, lang)`."""
+    prefix = "" if lang == "de" else f"{lang}/"
+    return f"https://news.example.com/s/{short_code(f'{prefix}news/{slug}/', 'advocacy', platform)}/"
+
+
+# (slug, front matter, the posts, each with {url} for the link it shows)
 CASES = [
     ("written", """\
         facts: {capacity: 62 MW}
@@ -64,10 +71,11 @@ def advocacy(site: SiteDir) -> dict[str, list[dict[str, Any]]]:
 @pytest.mark.parametrize(("slug", "posts"), [pytest.param(slug, posts, id=slug) for slug, _, posts in CASES])
 def test_advocacy_posts(built: SiteDir, slug: str, posts: list[str]) -> None:
     lang = "en" if slug.endswith("-en") else "de"
-    expected = [(platform, post.format(url=tagged(slug, platform, lang)))
+    expected = [(platform, post.format(url=shown(slug, platform, lang)))
                 for post in posts for platform in ("linkedin", "x")]
     snippets = advocacy(built)[slug]
     assert [(s["platform"], s["text"]) for s in snippets] == expected
+    assert all(s["url"] == tagged(slug, s["platform"], lang) for s in snippets)
     for variant, snippet in enumerate(snippets, 2):
         name = f"advocacy-{variant // 2}-{snippet['platform']}"
         assert built.read(f"kit/{lang}/news/{slug}/{name}.txt") == snippet["text"]
@@ -81,12 +89,12 @@ def test_advocacy_false_switches_it_off(built: SiteDir) -> None:
 
 def test_derived_post_is_fitted_to_each_platform(built: SiteDir) -> None:
     by_platform = {s["platform"]: s for s in advocacy(built)["long"]}
-    assert by_platform["linkedin"]["text"] == f"Neu bei Testfirma: {LONG} {tagged('long', 'linkedin')}"
+    assert by_platform["linkedin"]["text"] == f"Neu bei Testfirma: {LONG} {shown('long', 'linkedin')}"
     x = by_platform["x"]
-    stem, rest = x["text"].split("…")
-    assert rest == f" {tagged('long', 'x')}"
+    stem, rest = x["text"].rsplit(" ", 1)
+    assert rest == shown('long', 'x')
     assert f"Neu bei Testfirma: {LONG}".startswith(stem)
-    assert f"Neu bei Testfirma: {LONG}"[len(stem)] in " ."  # a whole word, never cut inside one
+    assert stem.endswith("Region.")  # after a whole sentence
     assert x["length"] == count("x", x["text"]) <= 280
 
 

@@ -13,24 +13,24 @@ from hubgen.errors import Report
 
 
 @pytest.mark.parametrize(
-    ("name", "label", "limit", "unit", "hashtag_limit", "hashtags_inline", "long_form"),
+    ("name", "label", "limit", "unit", "hashtag_limit", "hashtags_inline"),
     [
-        ("x", "X", 280, "weighted", 50, True, False),
-        ("linkedin", "LinkedIn", 3000, "characters", None, True, True),
-        ("mastodon", "Mastodon", 500, "graphemes", None, True, False),
-        ("bluesky", "Bluesky", 300, "graphemes", None, True, False),
-        ("threads", "Threads", 500, "characters", 1, True, False),
-        ("instagram", "Instagram", 2200, "characters", 5, False, True),
-        ("facebook", "Facebook", 63206, "characters", None, True, True),
+        ("x", "X", 280, "weighted", 50, True),
+        ("linkedin", "LinkedIn", 3000, "characters", None, True),
+        ("mastodon", "Mastodon", 500, "graphemes", None, True),
+        ("bluesky", "Bluesky", 300, "graphemes", None, True),
+        ("threads", "Threads", 500, "characters", 1, True),
+        ("instagram", "Instagram", 2200, "characters", 5, False),
+        ("facebook", "Facebook", 63206, "characters", None, True),
     ],
 )
 def test_platform_data(name: str, label: str, limit: int, unit: str,
-                       hashtag_limit: int | None, hashtags_inline: bool, long_form: bool) -> None:
+                       hashtag_limit: int | None, hashtags_inline: bool) -> None:
     platform = PLATFORMS[name]
     assert (platform.name, platform.label, platform.limit, platform.unit) == (
         name, label, limit, unit)
     assert (platform.hashtag_limit, platform.hashtags_inline) == (hashtag_limit, hashtags_inline)
-    assert platform.long_form is long_form
+    assert platform.recipe == name  # each network its own derived-post recipe
 
 
 def test_platforms_in_config_order() -> None:

@@ -78,7 +78,7 @@ def test_a_build_stops_on_an_unknown_network(site: SiteDir) -> None:
     assert not (site.root / "public").exists()
 
 
-INTRANET = Platform("intranet", "Intranet", 1000, "characters", count_characters, long_form=True)
+INTRANET = Platform("intranet", "Intranet", 1000, "characters", count_characters, recipe="linkedin")
 """An eighth platform: adding it to hubgen is this entry in `PLATFORMS`, nothing else."""
 
 
@@ -98,7 +98,7 @@ def test_an_eighth_platform_is_one_registry_entry(site: SiteDir, intranet: Platf
     posts = [s for s in snippets if s["platform"] == "intranet"]
     assert [(s["channel"], s["limit"], s["unit"], s["ok"]) for s in posts] == [
         ("social", 1000, "characters", True)]
-    # Long form: the headline and the lead, as LinkedIn gets them.
+    # Its recipe is LinkedIn's: the headline and the lead first.
     assert posts[0]["text"].startswith("Solarpark Husum eröffnet\n\nDer Solarpark versorgt")
     assert site.read("kit/de/news/solarpark-husum-eroeffnet/social-intranet.txt") == posts[0]["text"]
     assert posts[0]["text"] in site.read("kit/exports/buffer-intranet.csv")

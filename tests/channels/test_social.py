@@ -1,9 +1,8 @@
-"""The social channel: derived posts shortened to fit, hashtags, switches, over-long posts."""
+"""The social channel: derived posts laid out and cut to fit, hashtags, switches, over-long posts."""
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import pytest
@@ -61,7 +60,8 @@ def tagged(slug: str, platform: str, channel: str = "social") -> str:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
     """One build with every case; the social snippets by (slug, platform)."""
     site = SiteDir(tmp_path_factory.mktemp("social"))
-    site.write("hubgen.toml", CONFIG)
+    # The layouts with the tagged URL itself; the short links: tests/newsroom/test_short_links.py.
+    site.write("hubgen.toml", CONFIG + "\n[channels]\nshort_links = false\n")
     site.message("content/news/long-summary.md", title="long-summary", summary=LONG_SENTENCE,
                  extra="channels:\n  social: {hashtags: [Energiewende]}\n")
     site.message("content/news/long-key.md", title="long-key", summary="Kurz.",
@@ -70,6 +70,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dic
                  extra="key_message: Wir liefern Strom für {{ facts.households }} Haushalte.\n"
                        "facts: {households: '40.000'}\n"
                        "channels:\n  social: {hashtags: [Energiewende]}\n")
+    site.message("content/news/facts.md", title="facts", summary="Der Park ist am Netz.",
+                 extra="key_message: Wir liefern Strom für {{ facts.households }} Haushalte.\n"
+                       "facts: {households: '40.000', capacity: 62 MW, area: 70 Hektar,"
+                       " modules: '113.000', investment: 41 Mio. Euro}\n",
+                 body="Auf 70 Hektar stehen 113.000 Module. Sie kosteten 41 Mio. Euro.\n\n"
+                      "| Kennzahl | 2026 | 2025 |\n| --- | --- | --- |\n"
+                      "| Installierte Leistung | 62 MW | 0 MW |\n| Haushalte | 40.000 | 0 |\n")
     site.message("content/news/x-off.md", title="x-off", extra="channels:\n  social: {x: false}\n")
     site.message("content/news/social-off.md", title="social-off", extra="channels:\n  social: false\n")
     for slug, platform, hashtags, written, _ in HASHTAG_CASES:
@@ -85,45 +92,73 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dic
     return {(s["message"], s["platform"]): s for s in snippets if s["channel"] == "social"}
 
 
+# How each short form lays out the cut text's tail: {url}, the hashtags inline or as a block.
+SHORT_TAILS = {"x": " {url}{inline}", "bluesky": "{inline}\n\n{url}",
+               "mastodon": "\n\n{url}{block}", "threads": "\n\n{url}{inline}"}
+
+
 @pytest.mark.parametrize("slug", ["long-summary", "long-key"])
 @pytest.mark.parametrize("platform", SHORT_FORM)
-def test_derived_post_is_shortened_at_a_word_boundary(
+def test_derived_post_is_cut_at_a_clause(
         built: dict[tuple[str, str], dict[str, Any]], slug: str, platform: str) -> None:
+    # One long sentence: no sentence end to cut at, so the cut falls after a clause.
     snippet = built[slug, platform]
     text, url, limit = snippet["text"], snippet["url"], PLATFORMS[platform].limit
     assert url == tagged(slug, platform)
     stem, rest = text.split("…", 1)
-    tags = " #Energiewende" if slug == "long-summary" else ""
-    assert rest == f" {url}{tags}"  # the tagged URL intact and complete, the hashtags after it
+    head = f"{slug}\n\n" if platform == "threads" else ""  # Threads opens with the headline
+    assert stem.startswith(head)
+    stem = stem.removeprefix(head)
+    tags = "#Energiewende" if slug == "long-summary" else ""
+    assert rest == SHORT_TAILS[platform].format(url=url, inline=tags and f" {tags}",
+                                                block=tags and f"\n\n{tags}")
     assert LONG_SENTENCE.startswith(stem)
     assert stem and stem[-1] not in TRIM
-    assert not LONG_SENTENCE[len(stem)].isalnum()  # never cut mid-word
+    assert LONG_SENTENCE[len(stem)] == ","  # at the end of a clause
     assert snippet["length"] == count(platform, text) <= limit
     assert snippet["ok"] is True
-    # Not shorter than it has to be: one more word would not fit.
-    longer = re.compile(r"\S*\s+\S+").match(LONG_SENTENCE, len(stem))
-    assert longer is not None
-    assert count(platform, LONG_SENTENCE[: longer.end()].rstrip(TRIM) + "…" + rest) > limit
+    # Not shorter than it has to be: the next clause would not fit.
+    following = LONG_SENTENCE.index(",", len(stem) + 1)
+    assert count(platform, head + LONG_SENTENCE[:following] + "…" + rest) > limit
 
 
-@pytest.mark.parametrize("platform", SHORT_FORM)
-def test_derived_short_post_is_the_key_message_and_url(
+# The seven derived posts of one short message: each laid out as its network expects.
+FITS_POSTS = {
+    "x": "Wir liefern Strom für 40.000 Haushalte. {url} #Energiewende",
+    "bluesky": "Wir liefern Strom für 40.000 Haushalte. Der Park ist am Netz. #Energiewende\n\n{url}",
+    "mastodon": "Wir liefern Strom für 40.000 Haushalte.\n\n{url}\n\n#Energiewende",
+    "threads": "fits\n\nWir liefern Strom für 40.000 Haushalte.\n\n{url} #Energiewende",
+    "linkedin": "fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n{url}"
+                "\n\n#Energiewende",
+    "facebook": "fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n{url}"
+                " #Energiewende",
+    "instagram": "fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n"
+                 "Link in der Bio.\n\n#Energiewende",
+}
+
+
+@pytest.mark.parametrize("platform", list(FITS_POSTS))
+def test_derived_posts_of_a_short_message(
         built: dict[tuple[str, str], dict[str, Any]], platform: str) -> None:
-    expected = f"Wir liefern Strom für 40.000 Haushalte. {tagged('fits', platform)} #Energiewende"
-    assert built["fits", platform]["text"] == expected
+    assert built["fits", platform]["text"] == FITS_POSTS[platform].format(url=tagged("fits", platform))
 
 
-@pytest.mark.parametrize("platform", ["linkedin", "facebook", "instagram"])
-def test_derived_long_form_post(built: dict[tuple[str, str], dict[str, Any]], platform: str) -> None:
-    separator = "\n\n" if platform == "instagram" else " "
-    assert built["fits", platform]["text"] == (
-        f"fits\n\nDer Park ist am Netz.\n\nWir liefern Strom für 40.000 Haushalte.\n\n"
-        f"{tagged('fits', platform)}{separator}#Energiewende")
+def test_linkedin_lists_the_bodys_facts(built: dict[tuple[str, str], dict[str, Any]]) -> None:
+    # Table rows by their first cell, else the sentence; none the post says already (40.000).
+    facts = built["facts", "linkedin"]["text"].split("\n\n")[3]
+    assert facts == ("→ Installierte Leistung: 62 MW\n→ Auf 70 Hektar stehen 113.000 Module.\n"
+                     "→ Sie kosteten 41 Mio. Euro.")
+
+
+def test_no_two_derived_posts_alike(built: dict[tuple[str, str], dict[str, Any]]) -> None:
+    texts = [built["fits", p]["text"].replace(tagged("fits", p), "URL") for p in PLATFORMS]
+    assert len(set(texts)) == len(texts)
 
 
 def test_derived_long_form_post_is_not_cut(built: dict[tuple[str, str], dict[str, Any]]) -> None:
     text = built["long-summary", "linkedin"]["text"]
-    assert text == f"long-summary\n\n{LONG_SENTENCE}\n\n{tagged('long-summary', 'linkedin')} #Energiewende"
+    assert text == (f"long-summary\n\n{LONG_SENTENCE}\n\n{tagged('long-summary', 'linkedin')}"
+                    "\n\n#Energiewende")
 
 
 @pytest.mark.parametrize(("slug", "platform", "expected"),
@@ -139,7 +174,7 @@ def test_hashtags(built: dict[tuple[str, str], dict[str, Any]], slug: str, platf
 def test_derived_posts_carry_hashtags_on_every_platform(
         built: dict[tuple[str, str], dict[str, Any]]) -> None:
     for platform in PLATFORMS:
-        assert built["fits", platform]["text"].endswith("#Energiewende"), platform
+        assert "#Energiewende" in built["fits", platform]["text"], platform
 
 
 def test_platform_switched_off(built: dict[tuple[str, str], dict[str, Any]]) -> None:

@@ -26,3 +26,18 @@ def test_key_message(case: Case, tmp_path: Path) -> None:
 ])
 def test_carries(text: str, shortened: bool, expected: bool) -> None:
     assert carries(text, "Nordlicht liefert Solarstrom für viele Haushalte.", shortened) is expected
+
+
+CJK_KEY = "北极光能源公司在胡苏姆太阳能园区为四万户家庭供电。"
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    # Cut after its first sentence (hubgen.channels.shorten cuts there first).
+    ("Der Park ist am Netz. https://x.example", "Der Park ist am Netz. Er liefert viel Strom.", True),
+    ("Der Park ist. https://x.example", "Der Park ist am Netz. Er liefert viel Strom.", False),
+    # No spaces: cut between characters, with "…".
+    ("北极光能源公司在胡苏姆太阳能… https://x.example", CJK_KEY, True),
+    ("北极光能… https://x.example", CJK_KEY, False),
+])
+def test_carries_cut_starts(text: str, key: str, expected: bool) -> None:
+    assert carries(text, key, True) is expected

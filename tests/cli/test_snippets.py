@@ -12,6 +12,7 @@ import pytest
 from conftest import CONFIG, SiteDir, run_hubgen
 
 from hubgen.channels.platforms import count
+from hubgen.paths import short_code
 
 X_POST = "Solarpark am Netz: {{ facts.capacity }}. {{ url }}"
 
@@ -46,8 +47,8 @@ def kit(site: SiteDir, slug: str) -> list[dict[str, Any]]:
 def test_plain_output_of_one_post(built: SiteDir) -> None:
     result = built.hubgen("snippets", "solarpark", "--channel", "social", "--platform", "x", "--lang", "de")
     assert (result.returncode, result.stderr) == (0, "")
-    text = ("Solarpark am Netz: 62 MW. https://news.example.com/news/solarpark/"
-            "?utm_source=x&utm_medium=social&utm_campaign=solarpark")
+    code = short_code("news/solarpark/", "social", "x")  # the post shows its short link
+    text = f"Solarpark am Netz: 62 MW. https://news.example.com/s/{code}/"
     assert result.stdout == f"── de social-x: {count('x', text)}/280 weighted ──\n{text}\n"
 
 

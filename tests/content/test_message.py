@@ -16,6 +16,7 @@ from hubgen.config import load_config
 from hubgen.content.site_loader import load_site
 from hubgen.errors import Report
 from hubgen.model import Site
+from hubgen.paths import short_code
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg"><title>Solarpark</title></svg>\n'
 
@@ -181,9 +182,9 @@ def test_key_message_is_rendered_with_the_facts(built: SiteDir) -> None:
 def test_facts_fill_the_channel_texts(built: SiteDir) -> None:
     (x,) = [s for s in snippets(built) if s["lang"] == "de" and s["platform"] == "x"
             and s["channel"] == "social"]
-    assert x["text"] == ("Solarpark Husum am Netz: 62 MW für 40.000 Haushalte. https://news.example.com"
-                         "/news/solarpark-husum/?utm_source=x&utm_medium=social&utm_campaign=solarpark-husum"
-                         " #Energiewende")  # the hashtags not yet in the text
+    short = short_code("news/solarpark-husum/", "social", "x")  # {{ url }}: the short link
+    assert x["text"] == (f"Solarpark Husum am Netz: 62 MW für 40.000 Haushalte. https://news.example.com"
+                         f"/s/{short}/ #Energiewende")  # the hashtags not yet in the text
     assert x["ok"] is True and x["limit"] == 280
     facts = next(m for m in load(built).messages if m.lang == "de").facts
     assert facts == {"households": "40.000", "capacity": "62 MW"}

@@ -12,6 +12,7 @@ import icalendar
 import pytest
 from conftest import CONFIG, SiteDir
 
+from hubgen.paths import short_code
 from hubgen.pipeline import BuildOptions, build
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -99,7 +100,8 @@ def test_one_event_per_message_and_channel(planned: SiteDir) -> None:
     assert set(found) == expected
     social = found["park-de-social@news.example.com"]
     assert str(social["SUMMARY"]) == "[Social] Park"
-    assert "X:\nAm Netz. https://news.example.com/news/park/?utm_source=x" in str(social["DESCRIPTION"])
+    assert f"X:\nAm Netz. https://news.example.com/s/{short_code('news/park/', 'social', 'x')}/" in str(
+        social["DESCRIPTION"])
     assert "Channel-Kit: de/news/park/#ch-social" in str(social["DESCRIPTION"])  # the site's language
     assert "Öffentliche Seite: https://news.example.com/news/park/" in str(social["DESCRIPTION"])
     assert str(social["URL"]) == "https://news.example.com/news/park/"

@@ -230,6 +230,13 @@ def test_drafts_and_embargoed_messages_reach_no_public_file(private: SiteDir) ->
     assert not (private.root / "public/en/news").exists()
     page = private.read("public/news/offene-meldung/index.html")
     assert 'hreflang="en"' not in page  # no link to the draft English version
+    # Their posts' short links (the kit shows them) lead nowhere yet: no page, no redirect.
+    posts = [s for s in json.loads(private.read("kit/snippets.json")) if s["channel"] == "social"]
+    held = {code for s in posts if s["message"] != "offene-meldung"
+            for code in re.findall(r"/s/(\w+)/", s["text"])}
+    public_codes = {p.name for p in (private.root / "public/s").iterdir()}
+    assert held and public_codes and not held & public_codes
+    assert not any(code in private.read("public/_redirects") for code in held)
 
 
 def test_drafts_and_embargoed_messages_are_in_the_kit(private: SiteDir) -> None:

@@ -39,7 +39,10 @@ EDITS: dict[str, Callable[[SiteDir], None]] = {
     "added": lambda s: s.message("content/news/neu.md", title="Neue Meldung", extra="tags: [Energie]"),
     "deleted": lambda s: (s.root / "content/news/other.md").unlink(),
     "static": lambda s: s.write("static/extra.css", "body { color: red }\n"),
+    # The embargoed message's posts get their short links in public/ now.
     "embargo passed": lambda s: replace_in(s, "content/news/other.md", "2027-01-01", "2026-01-01"),
+    "short links off": lambda s: s.write("hubgen.toml", s.read("hubgen.toml")
+                                         + "\n[channels]\nshort_links = false\n"),
 }
 
 

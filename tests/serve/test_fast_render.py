@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 from conftest import SiteDir, copy_demo, snapshot
 
+from hubgen.paths import short_code
 from hubgen.pipeline.run import BuildOptions, Rendered, build, render
 from hubgen.serve.preview import Preview, Snapshot
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 SOURCE = "content/news/batteriespeicher-brunsbuettel.md"
 PAGES = {"public": ["news/batteriespeicher-brunsbuettel/index.html",
-                    "news/batteriespeicher-brunsbuettel/press.txt"],
+                    "news/batteriespeicher-brunsbuettel/press.txt",
+                    # the X post's short link: the message's preview tags, so its title
+                    f"s/{short_code('news/batteriespeicher-brunsbuettel/', 'social', 'x')}/index.html"],
          "kit": ["de/news/batteriespeicher-brunsbuettel/index.html",
                  "de/news/batteriespeicher-brunsbuettel/press.txt",
                  "de/news/batteriespeicher-brunsbuettel/social-x.txt"]}
