@@ -154,4 +154,5 @@ class Snippet:
     def to_json(self) -> dict[str, Any]:
         return {"message": self.message, "lang": self.lang, "channel": self.channel,
                 "platform": self.platform, "text": self.text, "length": self.length,
-                "limit": self.limit, "unit": self.unit, "url": self.url, "ok": self.ok}
+                "limit": self.limit, "unit": self.unit, "url": self.url, "short_url": self.short_url,
+                "ok": self.ok}

@@ -45,8 +45,10 @@ SHORT_LINK_DIR = "s/"
 """Short links: `s/<code>/`, a page that forwards to a post's tagged URL."""
 REDIRECTS_FILE = "_redirects"
 """The short links for hosts that read one (Netlify, Cloudflare Pages), at the root."""
-SHORT_CODE_LENGTH = 7
-"""Base32 letters of a short code: 35 bits, so two of a site's links practically never share one."""
+SHORT_CODE_LENGTH = 10
+"""Base32 letters of a short code: 50 bits. 35 would give a site of 10,000 messages, nine posts
+each, a one-in-eight chance that two links share a code; 50 gives one in a quarter million, and
+a build that meets one stops (newsroom.short_links)."""
 
 KIT_CALENDAR = "calendar/"
 KIT_CALENDAR_FILE = "calendar.ics"

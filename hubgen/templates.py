@@ -27,13 +27,21 @@ class TemplateProblem(Exception):
 class Themes:
     """The template environment of one site: its templates/ over its theme."""
 
-    def __init__(self, config: Config, theme: Path | None = None, overrides: str = "",
+    def __init__(self, config: Config, theme: Path | None = None, overrides: str | None = "",
                  memo: Memo | None = None, helpers: dict[str, Callable[..., Any]] | None = None) -> None:
-        """`helpers`: functions the templates call, as Jinja filters and globals alike."""
+        """`helpers`: functions the templates call, as Jinja filters and globals alike;
+        `overrides`: the folder of templates/ that overrides the theme's, None for none."""
         self.config = config
         self.memo = memo or Memo()
         theme = theme or theme_folder(config)
-        self.folders = [f for f in (config.root / "templates" / overrides, theme) if f.is_dir()]
+        own = [] if overrides is None else [config.root / "templates" / overrides]
+        self.folders = [f for f in (*own, theme) if f.is_dir()]
+        default = BUILTIN_THEMES / "default"
+        self.fallback = (Themes(config, default, None, self.memo, helpers)
+                         if theme != default and theme != KIT_THEME else None)
+        """A theme of the site's own may predate a page kind (short links came later): a
+        template it lacks renders whole in the default theme, instead of stopping the build."""
+        self._found: dict[str, bool] = {}
         self.static_folders = [theme / "static"]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
@@ -68,10 +76,17 @@ class Themes:
         """The page in UTF-8; the same template and context give the remembered page back.
         Bytes, not str: typographic quotes make a str two bytes a character, and the memo
         holds every page."""
+        if self.fallback is not None and not self._has(name):
+            return self.fallback.render(name, context)
         key = fingerprint(self.fingerprint, name, context, "utf-8")
         page: bytes = self.memo.map(Namespace.PAGE, [key], Report(),
                                     each(lambda _, __: self._render(name, context).encode("utf-8")))[0]
         return page
+
+    def _has(self, name: str) -> bool:
+        if name not in self._found:
+            self._found[name] = any((folder / name).is_file() for folder in self.folders)
+        return self._found[name]
 
     def _render(self, name: str, context: dict[str, Any]) -> str:
         try:

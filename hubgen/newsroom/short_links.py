@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from hubgen.errors import Problem, ProblemsError
 from hubgen.filetree import FileTree
 from hubgen.model import Message, Site, Snippet
 from hubgen.paths import REDIRECTS_FILE, site_paths
@@ -31,12 +32,24 @@ def short_links(site: Site, snippets: dict[Message, list[Snippet]]) -> dict[str,
     """The short links of the site's messages' posts, by message page path, once each."""
     paths = site_paths(site.config)
     found: dict[str, dict[str, ShortLink]] = {}
+    owners: dict[str, tuple[Message, str]] = {}
     for message in site.messages:
         for snippet in snippets.get(message, ()):
             if snippet.short_url:
                 path = urlsplit(snippet.short_url).path.removeprefix(paths.base_path)
+                owner, target = owners.setdefault(path, (message, snippet.url))
+                if target != snippet.url:
+                    raise ProblemsError([_shared(message, owner, path)])
                 found.setdefault(paths.message(message), {})[path] = ShortLink(path, snippet.url)
     return {page: list(links.values()) for page, links in found.items()}
+
+
+def _shared(message: Message, owner: Message, path: str) -> Problem:
+    """Two posts whose codes are the same (a hash collision): one link would send the other's
+    readers to the wrong place."""
+    return Problem(message.source.as_posix(), 0, "channels", f"its short link /{path} is also "
+                   f"{owner.source.as_posix()}'s", "rename one of the files, or set [channels] "
+                   "short_links = false")
 
 
 def render_redirects(site: Site, links: dict[str, list[ShortLink]], tree: FileTree) -> None:

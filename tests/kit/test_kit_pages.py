@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from conftest import CONFIG, SiteDir, new_site
 
+from hubgen.channels.platforms import count
+from hubgen.paths import short_code
 from hubgen.pipeline import BuildOptions, build
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -97,9 +99,11 @@ def test_previews_as_the_networks_show_them(german: SiteDir) -> None:
     # Bluesky shows the link as its app posts it (toShortUrl); the element's text stays the whole
     # snippet, which the copy button copies.
     bluesky = preview("social-bluesky")
-    assert 'data-shown="news.example.com/news/alt/?ut..."' in bluesky
-    assert '<span class="invisible">https://news.example.com/news/alt/?utm_source=bluesky' in bluesky
-    assert 'value="39"' in bluesky and "39 / 300" in bluesky
+    code = short_code("news/alt/", "social", "bluesky")
+    assert f'data-shown="news.example.com/s/{code}/"' in bluesky
+    assert f'<span class="invisible">https://news.example.com/s/{code}/' in bluesky
+    length = count("bluesky", f"Heute.\n\nhttps://news.example.com/s/{code}/")
+    assert f'value="{length}"' in bluesky and f"{length} / 300" in bluesky
     employee = preview("advocacy-1-linkedin")
     assert "Mitarbeiterin bei Testfirma" in employee and "Unternehmensseite" not in employee
     # Not public yet: no share image to show.

@@ -18,7 +18,7 @@ from hubgen.channels.platforms import PLATFORMS, count
 from hubgen.errors import Report
 from hubgen.pipeline.run import load
 
-KEYS = ["message", "lang", "channel", "platform", "text", "length", "limit", "unit", "url", "ok"]
+KEYS = ["message", "lang", "channel", "platform", "text", "length", "limit", "unit", "url", "short_url", "ok"]
 CHANNELS = ("press", "social", "recruiting", "newsletter", "advocacy")
 WITHOUT_PLATFORM = ("press", "recruiting", "newsletter")
 WITH_PLATFORM = ("social", "advocacy")
@@ -106,6 +106,10 @@ def test_snippets_json_schema(snippets: list[dict[str, Any]]) -> None:
         assert isinstance(snippet["length"], int)
         assert snippet["ok"] is (snippet["limit"] is None or snippet["length"] <= snippet["limit"])
         assert snippet["url"].startswith("https://news.example.com/") or snippet["channel"] == "recruiting"
+        # The short link is in the posts that show one; the press text keeps the plain URL.
+        shown = snippet["channel"] in WITH_PLATFORM and snippet["platform"] != "instagram"
+        assert snippet["short_url"].startswith("https://news.example.com/s/") is shown
+        assert not shown or snippet["short_url"] in snippet["text"]
 
 
 @pytest.mark.parametrize("channel", WITHOUT_PLATFORM)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import CONFIG, SiteDir
 
+from hubgen import paths
+from hubgen.config.themes import BUILTIN_THEMES
+from hubgen.errors import ProblemsError
 from hubgen.paths import REDIRECTS_FILE, SHORT_CODE_LENGTH, short_code
+from hubgen.pipeline import BuildOptions, build
 
 BASE = "https://news.example.com"
 SHORT = re.compile(rf"{re.escape(BASE)}/s/([a-z2-7]{{{SHORT_CODE_LENGTH}}})/")
@@ -163,3 +168,31 @@ def test_switched_off(site: SiteDir) -> None:
         assert "/s/" not in post["text"]
         if post["platform"] != "instagram":
             assert post["url"] in post["text"]
+
+
+def test_two_posts_with_the_same_code_stop_the_build(site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hash collision would send one post's readers to another's page: the build says so."""
+    monkeypatch.setattr(paths, "short_code", lambda *parts: "aaaaaaaaaa")
+    site.write("hubgen.toml", CONFIG)
+    site.message("content/news/park.md", title="Park", summary="Der Park.")
+    with pytest.raises(ProblemsError) as raised:
+        build(BuildOptions(site.root))
+    [problem] = raised.value.problems
+    assert problem.path == "content/news/park.md" and problem.field == "channels"
+    assert "short link /s/aaaaaaaaaa/ is also content/news/park.md's" in problem.message
+    assert not (site.root / "public").exists()
+
+
+def test_a_theme_without_the_short_link_template(site: SiteDir) -> None:
+    """A site's own theme made before short links existed: its short links are drawn by the
+    default theme's template, and still forward."""
+    shutil.copytree(BUILTIN_THEMES / "default", site.root / "themes" / "mine")
+    (site.root / "themes" / "mine" / "short_link.html").unlink()
+    site.write("hubgen.toml", CONFIG.replace('language = "de"', 'language = "de"\ntheme = "mine"'))
+    site.message("content/news/park.md", title="Park", summary="Der Park.")
+    result = site.hubgen("build")
+    assert result.returncode == 0, result.stderr
+    [post] = [p for p in posts(site) if p["platform"] == "x"]
+    found = SHORT.search(post["text"])
+    assert found is not None
+    assert refresh_target(head(public_file(site.root, found[0]))) == post["url"]
