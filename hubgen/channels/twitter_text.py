@@ -9,9 +9,11 @@ lib/getCharacterWeight.js, and twemoji-parser's parse() (dist/index.js).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -66,6 +68,66 @@ def _finditer(name: str, units: str) -> list[re.Match[str]]:
     return list(pattern.finditer(fold(units) if ignore_case else units))
 
 
+# --- where a domain can start ----------------------------------------------------------------
+# Python's re is slow where V8 is fast at twitter-text's worst case: a long dotted run with no
+# TLD ("a." * 5000) makes the domain pattern try every start and backtrack over the whole run
+# (25 s in re, 10 ms in V8). So the URL patterns are tried only at the starts from which a
+# domain can reach a TLD: a domain ends in "." and a TLD (or punycode), and it lies within one
+# run of domain characters holding no "..", ".-", "-.", "._" or "_." (validSubdomain,
+# validDomainName: labels start and end with a domain character). Its last label holds no "_"
+# (validDomainName). Found by patterns that take one step per character, the TLD tries too.
+
+
+@cache
+def _domain_scan(ascii_only: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(where a domain's TLD may begin: at its "."; where a run of a domain's text breaks)."""
+    regexes, tlds = _data()["regexes"], _data()["tlds"]
+    ends = "\\.(?=" + "|".join([tlds["gTLD"]["source"], tlds["ccTLD"]["source"],
+                                   regexes["validPunycode"]["source"]]) + ")"
+    if ascii_only:  # validAsciiDomain.js: labels of [-a-z0-9] and Latin accents, "-" anywhere
+        char = "[\\-a-z0-9" + _data()["latinAccentChars"] + "]"
+        breaks = f"(?!{char}|\\.)[^]|(?<=\\.)(?=\\.)"
+    else:
+        char = regexes["validDomainChars"]["source"]
+        breaks = f"(?!{char}|[-_.])[^]|(?<=\\.)(?=[-_.])|(?<=[-_])(?=\\.)"
+    return (re.compile(translate(ends, True, _tld_tries(True))),
+            re.compile(translate(breaks, True)))
+
+
+def _starts(units: str, ascii_only: bool, lead: int) -> Iterator[int]:
+    """The positions, in order, where a match may start: each domain start a TLD is reachable
+    from, and the `lead` positions before it (the preceding character and the protocol)."""
+    ends, breaks = _domain_scan(ascii_only)
+    ends_at = [match.start() for match in ends.finditer(units)]
+    if not ends_at:
+        return
+    runs = [0, *(match.end() for match in breaks.finditer(units))]
+    spans = []
+    for end in ends_at:
+        low = runs[bisect.bisect_right(runs, end) - 1]
+        underscore = units.rfind("_", low, end)
+        if not ascii_only and underscore > units.rfind(".", low, end):
+            low = underscore + 1  # the last label is validDomainName's: no "_"
+        spans.append((max(0, low - lead), end))
+    done = 0
+    for low, high in sorted(spans):
+        yield from range(max(low, done), high)
+        done = max(done, high)
+
+
+def _finditer_domains(name: str, units: str, ascii_only: bool, lead: int) -> list[re.Match[str]]:
+    """pattern.finditer(units), trying only the starts `_starts` leaves: the same matches."""
+    pattern, _ = _regex(name)
+    folded = fold(units)
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _starts(folded, ascii_only, lead):
+        if start >= end and (match := pattern.match(folded, start)):
+            found.append(match)
+            end = match.end()
+    return found
+
+
 def _search(name: str, units: str) -> re.Match[str] | None:
     pattern, ignore_case = _regex(name)
     return pattern.search(fold(units) if ignore_case else units)
@@ -105,7 +167,7 @@ def _ascii_domains(url: str, domain: str, path: str, start: int) -> list[Url]:
     """A URL without protocol: the ASCII-only domains in its domain; the last keeps the path."""
     found: list[Url] = []
     end = 0
-    for match in _finditer("validAsciiDomain", domain):
+    for match in _finditer_domains("validAsciiDomain", domain, True, 0):
         ascii_domain = domain[match.start():match.end()]
         at = domain.find(ascii_domain, end)  # domain.indexOf(asciiDomain, asciiEndPosition)
         end = at + len(ascii_domain)
@@ -120,7 +182,7 @@ def extract_urls(units: str) -> list[Url]:
     if "." not in units:
         return []
     urls: list[Url] = []
-    for match in _finditer("extractUrl", units):
+    for match in _finditer_domains("extractUrl", units, False, len("_https://")):
         # $2 preceding character, $3 URL, $4 protocol, $5 domain, $7 path: in the original case.
         before, url, protocol, domain, path = (
             units[match.start(n):match.end(n)] if match.start(n) >= 0 else "" for n in (2, 3, 4, 5, 7))

@@ -26,7 +26,11 @@ const out = {
     invalidUrlWithoutProtocolPrecedingChars: regex(R.invalidUrlWithoutProtocolPrecedingChars),
     urlHasHttps: regex(R.urlHasHttps),
     emoji: regex(emoji),
+    // Parts of the URL regexes, for the search that skips where no domain can end.
+    validDomainChars: regex(R.validDomainChars),
+    validPunycode: regex(R.validPunycode),
   },
+  latinAccentChars: R.latinAccentChars.source,
   tlds: { gTLD: tldList(R.validGTLD), ccTLD: tldList(R.validCCTLD) },
 };
 process.stdout.write(JSON.stringify(out, null, 1) + '\n');
