@@ -6,7 +6,6 @@ platform with its counter. Each counter cites the rule it follows.
 
 from __future__ import annotations
 
-import re
 import string
 import unicodedata
 from collections.abc import Callable
@@ -14,10 +13,12 @@ from functools import lru_cache
 
 import regex
 
+from hubgen.channels.twitter_text import weighted_length
+
 __all__ = ["count_characters", "count_graphemes", "count_mastodon", "count_threads", "count_x",
            "shorten"]
 
-# --- URLs, as twitter-text finds them (X counts each as 23; Mastodon those with a scheme) ----
+# --- URLs with a scheme, as Mastodon finds them (each counts 23) ---------------------------
 
 # ccTLDs: twitter/twitter-text js/src/regexp/validCCTLD.js, complete.
 _CCTLD_LIST = """
@@ -89,14 +90,6 @@ def _url_pattern(*, bare: bool, path_char: str, path_end: str, query_char: str,
     )
 
 
-# twitter-text js/src/regexp: validGeneralUrlPathChars, validUrlPathEndingChars, validUrlQuery*.
-_X_URL = _url_pattern(
-    bare=True,
-    path_char=r"[\p{L}\p{M}0-9!*';:=+,.$/%#\[\]\-\u2013_~@|&]",
-    path_end=r"[\p{L}\p{M}0-9=_#/+\-]",
-    query_char=r"[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@]",
-    query_end=r"[a-z0-9\-_&=#/]",
-)
 # mastodon/mastodon config/initializers/twitter_regex.rb widens the path and query characters;
 # the composer's counter (compose/util/url_regex.js) only takes URLs with http(s)://.
 _MASTODON_URL = _url_pattern(
@@ -173,38 +166,9 @@ def _clusters(text: str) -> list[str]:
 
 # --- counters ------------------------------------------------------------------------------
 
-# twitter/twitter-text config/v3.json: weights 100/200 at scale 100, i.e. 1 and 2.
-_X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-_X_URL_LENGTH = 23
-# One code point outside the weight-1 ranges, found by the re engine instead of a loop in Python.
-_X_HEAVY = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _X_LIGHT) + "]")
-
-
-def _code_point_weight(text: str) -> int:
-    """1 for each code point in the weight-1 ranges, 2 for any other."""
-    return len(text) + len(_X_HEAVY.findall(text))
-
-
-def _x_weight(segment: str) -> int:
-    weight = _code_point_weight(segment)
-    if not _may_hold_emoji(segment):
-        return weight
-    # emojiParsingEnabled: a whole emoji sequence weighs as one heavy character. twitter-text's
-    # own list stops at Unicode 10; later sequences are treated alike here.
-    for cluster in _clusters(segment):
-        if _is_emoji(cluster):
-            weight += 2 - _code_point_weight(cluster)
-    return weight
-
-
 def count_x(text: str) -> int:
-    """X's weighted length: twitter-text's parseTweet, URLs 23 each, emoji sequences 2."""
-    text = unicodedata.normalize("NFC", text)
-    total, end = 0, 0
-    for start, stop in _urls(_X_URL, text):
-        total += _x_weight(text[end:start]) + _X_URL_LENGTH
-        end = stop
-    return total + _x_weight(text[end:])
+    """X's weighted length: twitter-text 3.1.0's parseTweet, ported in `twitter_text`."""
+    return weighted_length(text)
 
 
 def count_characters(text: str) -> int:
