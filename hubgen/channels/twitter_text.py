@@ -9,16 +9,15 @@ lib/getCharacterWeight.js, and twemoji-parser's parse() (dist/index.js).
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from hubgen.channels.domain_starts import find_from, starts
 from hubgen.channels.jsregex import fold, from_utf16, translate, trie, utf16
 
 __all__ = ["Url", "extract_urls", "tld_names", "weighted_length"]
@@ -68,14 +67,7 @@ def _finditer(name: str, units: str) -> list[re.Match[str]]:
     return list(pattern.finditer(fold(units) if ignore_case else units))
 
 
-# --- where a domain can start ----------------------------------------------------------------
-# Python's re is slow where V8 is fast at twitter-text's worst case: a long dotted run with no
-# TLD ("a." * 5000) makes the domain pattern try every start and backtrack over the whole run
-# (25 s in re, 10 ms in V8). So the URL patterns are tried only at the starts from which a
-# domain can reach a TLD: a domain ends in "." and a TLD (or punycode), and it lies within one
-# run of domain characters holding no "..", ".-", "-.", "._" or "_." (validSubdomain,
-# validDomainName: labels start and end with a domain character). Its last label holds no "_"
-# (validDomainName). Found by patterns that take one step per character, the TLD tries too.
+# The domain search of `domain_starts`: its patterns for these regexes.
 
 
 @cache
@@ -94,38 +86,12 @@ def _domain_scan(ascii_only: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(translate(breaks, True)))
 
 
-def _starts(units: str, ascii_only: bool, lead: int) -> Iterator[int]:
-    """The positions, in order, where a match may start: each domain start a TLD is reachable
-    from, and the `lead` positions before it (the preceding character and the protocol)."""
-    ends, breaks = _domain_scan(ascii_only)
-    ends_at = [match.start() for match in ends.finditer(units)]
-    if not ends_at:
-        return
-    runs = [0, *(match.end() for match in breaks.finditer(units))]
-    spans = []
-    for end in ends_at:
-        low = runs[bisect.bisect_right(runs, end) - 1]
-        underscore = units.rfind("_", low, end)
-        if not ascii_only and underscore > units.rfind(".", low, end):
-            low = underscore + 1  # the last label is validDomainName's: no "_"
-        spans.append((max(0, low - lead), end))
-    done = 0
-    for low, high in sorted(spans):
-        yield from range(max(low, done), high)
-        done = max(done, high)
-
-
 def _finditer_domains(name: str, units: str, ascii_only: bool, lead: int) -> list[re.Match[str]]:
-    """pattern.finditer(units), trying only the starts `_starts` leaves: the same matches."""
+    """pattern.finditer(units), tried only where `domain_starts` finds a match may start."""
     pattern, _ = _regex(name)
     folded = fold(units)
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in _starts(folded, ascii_only, lead):
-        if start >= end and (match := pattern.match(folded, start)):
-            found.append(match)
-            end = match.end()
-    return found
+    ends, breaks = _domain_scan(ascii_only)
+    return find_from(pattern, folded, starts(folded, ends, breaks, lead, not ascii_only))
 
 
 def _search(name: str, units: str) -> re.Match[str] | None:
