@@ -58,7 +58,8 @@ _UCHARS = (r"\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U00010000-\U0001fffd\U0002000
            r"\U000b0000-\U000bfffd\U000c0000-\U000cfffd\U000d0000-\U000dfffd\U000e1000-\U000efffd"
            r"\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd")
 _QUERY = rf"(?:\?[a-z0-9!?*'();:&=+$/%#\[\]\-_.,~|@\^{_UCHARS}]*[a-z0-9_&=#/\-{_UCHARS}])"
-_TCO = regex.compile(r"(?:\A|(?<=\n))https?://t\.co/([a-z0-9]+)", regex.IGNORECASE)
+# Onigmo folds no non-ASCII letter to an ASCII one here ("İ" is no "i"): ASCII folding only.
+_TCO = regex.compile(r"(?:\A|(?<=\n))https?://t\.co/([a-z0-9]+)", regex.IGNORECASE | regex.ASCII)
 
 # app/models/account.rb: USERNAME_RE and MENTION_RE; [[:word:]] is Ruby's Unicode word class.
 _WORD = r"\p{L}\p{M}\p{Nd}\p{Pc}"
@@ -139,7 +140,16 @@ def extract_mentions(text: str) -> list[Entity]:
         return []
     return [Entity(match.start(1) - 1, match.end(1), "@" + match[1].split("@")[0])
             for match in _MENTION.finditer(text)
-            if not _END_MENTION.match(text[match.end():])]
+            if not _END_MENTION.match(text[match.end():]) and not _onigmo_lookbehind(text, match.start())]
+
+
+def _onigmo_lookbehind(text: str, at: int) -> bool:
+    """Whether Ruby's regex engine (Onigmo, Ruby 3.1) takes MENTION_RE's case-insensitive
+    `(?<![=/[:word:]])` to match before the "@" at `at` although the character before is no
+    word character: it does when the character k places before folds to k characters ("ß",
+    "ﬀ" two before, "ﬃ" three before: "Maß @lena@x.de" is no mention there). Found by running
+    Mastodon's extractor in Ruby 3.1; case folding can lengthen a character to 3 at most."""
+    return any(at >= back and len(text[at - back].casefold()) == back for back in (2, 3))
 
 
 def _without_overlaps(entities: list[Entity]) -> list[Entity]:
