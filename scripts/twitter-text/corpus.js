@@ -4,7 +4,7 @@
 'use strict';
 const twttr = require('twitter-text');
 
-let seed = 20261202;
+let seed = Number(process.env.SEED || 20261202); // make.sh: the default; others for fresh texts
 const random = () => { // mulberry32: the same corpus on every run
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -56,7 +56,7 @@ const separator = () => pick([' ', ' ', ' ', '', '\n', '. ', ', ', '\u00a0']);
 const text = () => times(1 + Math.floor(random() * 25), () => piece() + separator()).trim();
 
 const cases = [];
-for (let i = 0; i < 4000; i++) {
+for (let i = 0; i < Number(process.env.COUNT || 4000); i++) {
   const t = text();
   const r = twttr.parseTweet(t);
   cases.push({ text: t, weightedLength: r.weightedLength, valid: r.valid, permillage: r.permillage });

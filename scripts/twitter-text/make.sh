@@ -5,6 +5,7 @@
 #   tests/channels/fixtures/twitter_text_3.1.0.json the corpus: texts and parseTweet's counts
 # Needs node and npm (network for the npm registry only). Rerunnable: the corpus is seeded.
 # Usage: scripts/twitter-text/make.sh
+# corpus.js alone takes SEED and COUNT from the environment, for fresh texts to check against.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
