@@ -8,6 +8,8 @@ from typing import Any
 
 from conftest import RunningServer
 
+from hubgen.channels.bluesky_text import to_short_url
+
 
 def test_copy_button_copies_exactly_the_snippet(browser: Any, demo_server: RunningServer) -> None:
     with urllib.request.urlopen(demo_server.url + "_kit/snippets.json") as response:
@@ -32,10 +34,11 @@ def test_bluesky_preview_shows_links_as_the_app_posts_them(browser: Any, demo_se
     page.goto(demo_server.url + "_kit/de/news/solarpark-husum/")
     link = page.locator("#text-social-bluesky .mark[data-shown]").first
     shown = link.evaluate("e => getComputedStyle(e, '::before').content")
-    visible = link.evaluate("e => e.querySelector('.invisible').offsetParent === null")
+    full = link.evaluate("e => e.querySelector('.invisible').textContent")
+    hidden = link.evaluate("e => e.querySelector('.invisible').offsetParent === null")
     page.close()
-    assert shown.startswith('"') and shown.endswith('..."') and "://" not in shown
-    assert visible  # the full link is in the text, not on the screen
+    assert full.startswith("https://") and shown == f'"{to_short_url(full)}"' and "://" not in shown
+    assert hidden  # the full link is in the text, not on the screen
 
 
 def test_counters_match_snippets_json(browser: Any, demo_server: RunningServer) -> None:

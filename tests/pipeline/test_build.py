@@ -77,7 +77,7 @@ def test_snippets_json_entries(site: SiteDir) -> None:
     assert entries
     for entry in entries:
         assert set(entry) == {"message", "lang", "channel", "platform", "text", "length", "limit",
-                              "unit", "url", "ok"}
+                              "unit", "url", "short_url", "ok"}
         assert entry["message"] == "solarpark-husum-eroeffnet"
         assert entry["url"].startswith("https://news.example.com/news/solarpark-husum-eroeffnet/")
     assert {(e["channel"], e["platform"]) for e in entries} >= {
