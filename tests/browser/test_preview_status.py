@@ -3,7 +3,6 @@ would publish with --as-published, and the open page's warnings as they are type
 
 from __future__ import annotations
 
-import time
 import urllib.error
 import urllib.request
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 from conftest import SiteDir, running_server
 
 PANEL = "#hubgen-warnings"
+WAIT = 15_000
+"""Milliseconds a page may take to show a rebuild: long enough for a loaded CI machine."""
 DRAFT = "Entwurf – nicht veröffentlicht"
 EMBARGO = "Sperrfrist bis 8. Dezember 2036, 10:00 Uhr MEZ"
 
@@ -71,7 +72,7 @@ def test_as_published_explains_the_404_of_a_held_back_message(browser: Any,
     assert not (public / "news" / "entwurf").exists()
 
 
-def test_a_glossary_variant_shows_in_the_panel_within_a_second(browser: Any,
+def test_a_glossary_variant_shows_in_the_panel_after_a_save(browser: Any,
                                                                  demo_site: SiteDir) -> None:
     path = demo_site.message("content/news/wende.md", title="Ein Entwurf", extra="slug: wende\ndraft: true",
                              body="Nordlicht treibt die Energiewende voran.\n")
@@ -80,11 +81,10 @@ def test_a_glossary_variant_shows_in_the_panel_within_a_second(browser: Any,
         page = browser.new_page()
         page.goto(server.url + "news/wende/")
         assert page.locator(PANEL).count() == 0
-        started = time.monotonic()
+        # How fast is the benchmark's business (bench/run.py, "preview edit"), not a test's:
+        # timings on a shared machine only make tests flaky.
         path.write_text(text.replace("Energiewende", "Energie-Wende"), encoding="utf-8")
-        page.wait_for_selector(f"{PANEL} >> text=Energie-Wende", timeout=1_000)
-        took = time.monotonic() - started
-        assert took < 1.0, took
+        page.wait_for_selector(f"{PANEL} >> text=Energie-Wende", timeout=WAIT)
         assert "content/news/wende.md" in page.locator(PANEL).inner_text()
         # In the page's language, like the banners.
         assert page.locator(f"{PANEL} span").inner_text() == "hubgen: 1 Hinweis zu dieser Meldung"
@@ -96,9 +96,9 @@ def test_a_glossary_variant_shows_in_the_panel_within_a_second(browser: Any,
         assert page.locator(PANEL).count() == 0
         path.write_text(text.replace("Energiewende", "Energie-Wende") + "\nNoch eine Energie-Wende.\n",
                         encoding="utf-8")  # a new warning shows again
-        page.wait_for_selector(PANEL, timeout=1_000)
+        page.wait_for_selector(PANEL, timeout=WAIT)
         path.write_text(text, encoding="utf-8")
-        page.wait_for_selector(PANEL, state="detached", timeout=1_000)
+        page.wait_for_selector(PANEL, state="detached", timeout=WAIT)
         page.close()
         output = server.output()
     assert output.count("'Energie-Wende'") == 2, output  # once when new, once for the second

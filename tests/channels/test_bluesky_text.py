@@ -98,10 +98,10 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
-def test_hostile_texts_count_in_well_under_a_second(text: str) -> None:
+def test_hostile_texts_count_in_bounded_time(text: str) -> None:
     started = time.perf_counter()
     count_bluesky(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5  # quiet: 0.3 s at most; a hang would be minutes
 
 
 def _replay(text: str) -> str:
