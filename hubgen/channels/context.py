@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
+from hubgen.channels.plaintext import PlainText, to_plain_text
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.channels.values import render_key_message, template_values
 from hubgen.errors import Report
@@ -28,6 +30,12 @@ class ChannelContext:
     @property
     def canonical_url(self) -> str:
         return site_paths(self.site.config).message_url(self.message)
+
+    @cached_property
+    def plain_body(self) -> PlainText:
+        """The body as plain paragraphs, parsed once for every channel that reads it (the
+        press text, the facts of derived posts)."""
+        return to_plain_text(self.message.body, self.lang)
 
     def spec(self, channel: str) -> Any:
         """The message's `channels.<channel>` value, None when not written."""

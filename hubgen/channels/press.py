@@ -11,7 +11,6 @@ from hubgen.channels.channel import Channel, WrittenField
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.counting import count_characters
 from hubgen.channels.fields import mapping_spec
-from hubgen.channels.plaintext import to_plain_text
 from hubgen.config import Config
 from hubgen.content.dates import format_date, format_datetime
 from hubgen.model import Snippet
@@ -68,7 +67,7 @@ def _texts(ctx: ChannelContext, subtitle: str, dateline: str) -> tuple[str, str]
     local_date = ctx.site.local(message.date)
     place = f"{dateline}, " if dateline else ""
     lead = f"{place}{format_date(local_date, 'long', ctx.lang)} – "
-    body = to_plain_text(message.body, ctx.lang)
+    body = ctx.plain_body
     paragraphs = body.paragraphs or [message.summary]
     embargo = ([labels.embargo_line(ctx.site.local(message.embargo), ctx.lang)]
                if message.embargo else [])

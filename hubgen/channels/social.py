@@ -8,7 +8,6 @@ from typing import Any
 from hubgen.channels.channel import Channel, WrittenField
 from hubgen.channels.context import ChannelContext
 from hubgen.channels.fields import mapping_spec, text_spec
-from hubgen.channels.plaintext import to_plain_text
 from hubgen.channels.platforms import PLATFORMS, Platform, count, enabled_platforms
 from hubgen.channels.posts import Parts, derive, fitting_tags, join_tags
 from hubgen.channels.shorten import sentences
@@ -95,7 +94,7 @@ def _facts(ctx: ChannelContext) -> tuple[tuple[str, str], ...]:
         return ()
     found: dict[str, str] = {}
     rows, prose = [], []
-    for paragraph in to_plain_text(ctx.message.body, ctx.lang).paragraphs:
+    for paragraph in ctx.plain_body.paragraphs:
         cells = [cell.strip() for cell in paragraph.split(" | ")]  # a table row (plaintext.py)
         if len(cells) > 1:
             rows.append(cells)
