@@ -199,13 +199,13 @@ def _message(renderer: _Renderer, lang: str, message: MessageView,
                   meta={"og_type": "article", "images": images, "lastmod": message.date,
                         "structured_data": (news_article(config, message, pictures),)})
     for link in links:
-        _short_link(renderer, lang, message, link)
+        _short_link(renderer, lang, message, link, images)
 
 
-def _short_link(renderer: _Renderer, lang: str, message: MessageView, link: ShortLink) -> None:
-    """A post's short link: the message's preview tags, canonical the message page, noindex
-    (so in no sitemap), forwarding to the tagged URL."""
-    images = renderer.images(message.path, message.title, (message.image, message.image_alt))
+def _short_link(renderer: _Renderer, lang: str, message: MessageView, link: ShortLink,
+                images: tuple[ImageInfo, ...]) -> None:
+    """A post's short link: the message page's preview tags and `images`, canonical the message
+    page, noindex (so in no sitemap), forwarding to the tagged URL."""
     renderer.page("short_link.html", lang, "short-link", link.path, message.title, (),
                   message.summary, target=link.target, message=message,
                   meta={"og_type": "article", "images": images, "url": message.url,
