@@ -112,10 +112,10 @@ class Namespace(enum.Enum):
     and save re-rendering every page after an edit."""
 
     MESSAGE = "message", True
+    PASS = "pass", True
+    """Everything a message makes on its own (hubgen.pipeline.message_pass)."""
     SNIPPETS = "snippets", True
-    VIEW = "view", True
     CHECKS = "checks", True
-    SEARCH = "search", True
     REFERENCES = "references", True
     PAGE = "page", True
     ICS = "ics", True

@@ -72,12 +72,15 @@ class Themes:
         files.sort()
         return fingerprint(*((p.as_posix(), p.read_bytes()) for p in files))
 
-    def render(self, name: str, context: dict[str, Any]) -> bytes:
+    def render(self, name: str, context: dict[str, Any], remember: bool = True) -> bytes:
         """The page in UTF-8; the same template and context give the remembered page back.
         Bytes, not str: typographic quotes make a str two bytes a character, and the memo
-        holds every page."""
+        holds every page. Without `remember`, for pages whose maker remembers them (a message's
+        pass): hashing the context cost more than rendering."""
         if self.fallback is not None and not self._has(name):
-            return self.fallback.render(name, context)
+            return self.fallback.render(name, context, remember)
+        if not remember:
+            return self._render(name, context).encode("utf-8")
         key = fingerprint(self.fingerprint, name, context, "utf-8")
         page: bytes = self.memo.map(Namespace.PAGE, [key], Report(),
                                     each(lambda _, __: self._render(name, context).encode("utf-8")))[0]

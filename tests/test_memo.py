@@ -60,7 +60,7 @@ def test_memo_makes_once_and_replays_problems() -> None:
 
 def test_map_makes_only_the_missing_keys_at_once_in_their_order() -> None:
     memo = Memo()
-    memo.map(Namespace.VIEW, ["b"], Report(), each(lambda _, __: "B"))
+    memo.map(Namespace.SNIPPETS, ["b"], Report(), each(lambda _, __: "B"))
     asked: list[list[int]] = []
 
     def make(positions: list[int]) -> list[tuple[str, tuple[Problem, ...]]]:
@@ -68,14 +68,14 @@ def test_map_makes_only_the_missing_keys_at_once_in_their_order() -> None:
         return [("ACD"[positions.index(i)], (Problem(f"{i}.md", 1, "f", "m"),)) for i in positions]
 
     report = Report()
-    assert memo.map(Namespace.VIEW, ["a", "b", "c", "d"], report, make) == ["A", "B", "C", "D"]
+    assert memo.map(Namespace.SNIPPETS, ["a", "b", "c", "d"], report, make) == ["A", "B", "C", "D"]
     assert asked == [[0, 2, 3]]
     assert [p.path for p in report.problems] == ["0.md", "2.md", "3.md"]
 
 
 def test_namespaces_are_apart() -> None:
     memo = Memo()
-    memo.map(Namespace.VIEW, ["k"], Report(), each(lambda _, __: "view"))
+    memo.map(Namespace.SNIPPETS, ["k"], Report(), each(lambda _, __: "view"))
     assert memo.map(Namespace.PAGE, ["k"], Report(), each(lambda _, __: b"page")) == [b"page"]
 
 
@@ -119,7 +119,7 @@ def test_kept_namespaces_are_looked_up_on_disk_until_the_first_build_ends() -> N
 
 def test_kept_namespaces_are_declared_once() -> None:
     kept = {namespace.label for namespace in Namespace if namespace.kept}
-    assert kept == {"message", "snippets", "view", "checks", "search", "references", "page", "ics"}
+    assert kept == {"message", "pass", "snippets", "checks", "references", "page", "ics"}
     assert len({namespace.label for namespace in Namespace}) == len(Namespace)
 
 

@@ -18,15 +18,17 @@ from hubgen.checks.drift import check_drift
 from hubgen.checks.embargo import check_embargo
 from hubgen.checks.glossary import check_glossary
 from hubgen.checks.key_message import check_key_message
-from hubgen.checks.links import check_links
+from hubgen.checks.links import check_links, message_references
 from hubgen.checks.placeholders import check_placeholders
 from hubgen.checks.translations import check_translations
+from hubgen.checks.written import Reference
 from hubgen.errors import Problem, Report
 from hubgen.memo import Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.parallel import parallel_map
 
-__all__ = ["CHECKS", "Check", "CheckInput", "check_message", "run_checks"]
+__all__ = ["CHECKS", "Check", "CheckInput", "check_message", "message_references", "run_checks",
+           "site_checks"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class CheckInput:
     snippets: dict[Message, list[Snippet]]
     report: Report
     memo: Memo
+    references: dict[Message, tuple[Reference, ...]] | None = None
+    """Each body's links and images, where a message's pass read them already."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ CHECKS = (
     Check("key_message", "message", lambda i: check_key_message(i.site, i.snippets, i.report)),
     Check("glossary", "message", lambda i: check_glossary(i.site, i.report)),
     Check("placeholders", "message", lambda i: check_placeholders(i.site, i.report)),
-    Check("links", "site", lambda i: check_links(i.site, i.report, i.memo)),
+    Check("links", "site", lambda i: check_links(i.site, i.report, i.memo, i.references)),
     Check("embargo", "site", lambda i: check_embargo(i.site, i.snippets, i.report)),
     Check("translations", "site", lambda i: check_translations(i.site, i.report)),
 )
@@ -69,7 +73,14 @@ def run_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Repor
         return parallel_map(_one_message, positions, (site, snippets))
 
     memo.map(Namespace.CHECKS, keys, report, make)
-    whole = CheckInput(site, snippets, report, memo)
+    site_checks(site, snippets, report, memo)
+
+
+def site_checks(site: Site, snippets: dict[Message, list[Snippet]], report: Report,
+                memo: Memo | None = None,
+                references: dict[Message, tuple[Reference, ...]] | None = None) -> None:
+    """The `site` checks alone: a build's message pass ran the message checks."""
+    whole = CheckInput(site, snippets, report, memo or Memo(), references)
     for check in CHECKS:
         if check.scope == "site":
             check.run(whole)

@@ -27,7 +27,7 @@ from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site
 from hubgen.paths import PRESS_TEXT_FILE, SITE_FILES, feed, list_page_base, site_paths
 
-__all__ = ["check_links"]
+__all__ = ["check_links", "message_references"]
 
 
 @dataclass(frozen=True)
@@ -84,22 +84,27 @@ def _site_path(site: Site, message: Message, href: str) -> str | None:
     return path[len(paths.base_path):] if path.startswith(paths.base_path) else "/" + path.lstrip("/")
 
 
-def check_links(site: Site, report: Report, memo: Memo | None = None) -> None:
+def check_links(site: Site, report: Report, memo: Memo | None = None,
+                references: dict[Message, tuple[Reference, ...]] | None = None) -> None:
+    """`references`: each message's, where they were read already (`message_references`)."""
     memo = memo or Memo()
     paths = _paths(site)
-    # The references of a body, remembered: parsing every body is most of this check.
-    keys = [fingerprint(m.body, m.lang, m.body_line) for m in site.messages]
-    found = memo.map(Namespace.REFERENCES, keys, report,
-                     each(lambda i, _: _references(site.messages[i])))
-    for message, references in zip(site.messages, found, strict=True):
-        for ref in references:
+    if references is None:  # remembered: parsing every body is most of this check
+        keys = [fingerprint(m.body, m.lang, m.body_line) for m in site.messages]
+        found = memo.map(Namespace.REFERENCES, keys, report,
+                         each(lambda i, _: message_references(site.messages[i])))
+    else:
+        found = [references[m] for m in site.messages]
+    for message, refs in zip(site.messages, found, strict=True):
+        for ref in refs:
             if ref.kind == "image":
                 _image(site, message, ref, paths, report)
             else:
                 _link(site, message, ref, paths, report)
 
 
-def _references(message: Message) -> tuple[Reference, ...]:
+def message_references(message: Message) -> tuple[Reference, ...]:
+    """The links and images of the message's body."""
     return tuple(body_of(message).references)
 
 

@@ -4,7 +4,8 @@ Both the HTML renderer and the plain-text channels parse with this, so they agre
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
@@ -13,7 +14,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from hubgen.content.slug import slugify
 
-__all__ = ["QUOTES", "markdown_parser", "parse_markdown"]
+__all__ = ["QUOTES", "markdown_parser", "parse_markdown", "render_markdown"]
 
 # Typographic quotes as each language prints them: double pair, then single pair.
 QUOTES = {"de": "„“‚‘", "en": "“”‘’", "fr": "«»‹›", "es": "«»“”", "it": "«»“”", "nl": "“”‘’",
@@ -51,4 +52,20 @@ def _anchors(state: StateCore) -> None:
 
 
 def parse_markdown(text: str, lang: str) -> list[Token]:
-    return markdown_parser(lang).parse(text)
+    """The tokens of `text`; shared, not to be changed."""
+    return _parsed(text, lang)[0]
+
+
+def render_markdown(text: str, lang: str) -> str:
+    """`text` as HTML, from the same tokens as `parse_markdown`."""
+    md = markdown_parser(lang)
+    tokens, env = _parsed(text, lang)
+    return str(md.renderer.render(tokens, md.options, env))
+
+
+@lru_cache(maxsize=16)
+def _parsed(text: str, lang: str) -> tuple[list[Token], dict[str, Any]]:
+    """One parse per body: a message's pass reads it for its page, its channels' plain text
+    and its checks, one after another (the footnotes' references are kept in `env`)."""
+    env: dict[str, Any] = {}
+    return markdown_parser(lang).parse(text, env), env

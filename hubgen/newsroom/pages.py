@@ -32,7 +32,8 @@ from hubgen.paths import (
 )
 from hubgen.templates import Themes
 
-__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "newsroom_themes", "render_message_page", "render_pages"]
+__all__ = ["PER_PAGE", "ImageInfo", "PageInfo", "message_images", "newsroom_themes", "preview_images",
+           "render_message_page", "render_pages"]
 
 PER_PAGE = 12
 
@@ -82,6 +83,8 @@ class _Renderer:
     themes: Themes
     tree: FileTree
     rendered: list[PageInfo]
+    remember: bool = True
+    """Pages go through the page memo; not those of a message's pass, remembered whole."""
 
     @property
     def paths(self) -> SitePaths:
@@ -109,7 +112,7 @@ class _Renderer:
             "format_time": lambda dt: format_time(dt, lang),
             **extra,
         }
-        self.tree.add_bytes(page_file(path), self.themes.render(template, context))
+        self.tree.add_bytes(page_file(path), self.themes.render(template, context, self.remember))
         self.rendered.append(info)
 
     def same_page_in_languages(self, path_in: Callable[[str], str], title_key: str) -> tuple[Link, ...]:
@@ -119,23 +122,30 @@ class _Renderer:
 
     def site_images(self, lang: str) -> tuple[ImageInfo, ...]:
         """The newsroom's own share images, for every page that is not a message."""
-        return self.images(self.paths.prefix(lang), self.site.config.site.title)
+        return preview_images(self.site.config, self.paths.prefix(lang), self.site.config.site.title)
 
-    def images(self, folder: str, alt: str, picture: tuple[str, str] = ("", "")) -> tuple[ImageInfo, ...]:
-        """The link-preview images of the page at `folder`: its share images, or with those
-        switched off its `picture` (a path in content/ and its text), else the company's logo,
-        where they are raster images."""
-        config = self.site.config
-        if config.share_images.enabled:
-            return tuple(ImageInfo(self.paths.url(path), f.width, f.height, alt)
-                         for path, f in zip(share_images(folder), FORMATS, strict=True))
-        candidates = [(config.content_path, *picture)]
-        candidates.append((config.static_path, config.company.logo, config.company.name))
-        for folder_path, name, text in candidates:
-            size = raster_size(folder_path / name) if name else None
-            if size is not None:
-                return (ImageInfo(self.paths.url(name), *size[:2], text, size[2]),)
-        return ()
+
+def preview_images(config: Config, folder: str, alt: str,
+                   picture: tuple[str, str] = ("", "")) -> tuple[ImageInfo, ...]:
+    """The link-preview images of the page at `folder`: its share images, or with those
+    switched off its `picture` (a path in content/ and its text), else the company's logo,
+    where they are raster images."""
+    paths = site_paths(config)
+    if config.share_images.enabled:
+        return tuple(ImageInfo(paths.url(path), f.width, f.height, alt)
+                     for path, f in zip(share_images(folder), FORMATS, strict=True))
+    candidates = [(config.content_path, *picture)]
+    candidates.append((config.static_path, config.company.logo, config.company.name))
+    for folder_path, name, text in candidates:
+        size = raster_size(folder_path / name) if name else None
+        if size is not None:
+            return (ImageInfo(paths.url(name), *size[:2], text, size[2]),)
+    return ()
+
+
+def message_images(config: Config, view: MessageView) -> tuple[ImageInfo, ...]:
+    """The link-preview images of a message's page (and of its short links)."""
+    return preview_images(config, view.path, view.title, (view.image, view.image_alt))
 
 
 class _SiteView:
@@ -159,16 +169,21 @@ def newsroom_themes(config: Config, memo: Memo | None = None) -> Themes:
 
 
 def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes,
-                 tree: FileTree, links: dict[str, list[ShortLink]] | None = None) -> list[PageInfo]:
+                 tree: FileTree, links: dict[str, list[ShortLink]] | None = None,
+                 done: dict[str, list[PageInfo]] | None = None) -> list[PageInfo]:
     """Render every page of every language into `tree`. `views` holds messages per language,
-    `links` the short links of each message page's posts. Returns what was rendered, for the
+    `links` the short links of each message page's posts; `done` the pages of messages already
+    in `tree` (`render_message_files`), by message path. Returns what was rendered, for the
     sitemap."""
     renderer = _Renderer(site, themes, tree, [])
     for lang in site.config.site.languages:
         messages = views.get(lang, [])
         _lists(renderer, lang, messages)
         for message in messages:
-            _message(renderer, lang, message, (links or {}).get(message.path, ()))
+            if done is not None and message.path in done:
+                renderer.rendered += done[message.path]
+            else:
+                _message(renderer, lang, message, (links or {}).get(message.path, ()))
         _tags(renderer, lang, messages)
         _press_kit(renderer, lang, messages)
         _search(renderer, lang)
@@ -178,16 +193,18 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
 
 
 def render_message_page(site: Site, view: MessageView, themes: Themes, tree: FileTree,
-                        links: Sequence[ShortLink] = ()) -> None:
-    """One message's page (and its posts' short links) alone, as render_pages makes it: the
-    preview's fast render."""
-    _message(_Renderer(site, themes, tree, []), view.lang, view, links)
+                        links: Sequence[ShortLink] = (), remember: bool = True) -> list[PageInfo]:
+    """One message's page (and its posts' short links) alone, as render_pages makes it (the
+    preview's fast render, a message's pass); what it rendered, for the sitemap."""
+    renderer = _Renderer(site, themes, tree, [], remember)
+    _message(renderer, view.lang, view, links)
+    return renderer.rendered
 
 
 def _message(renderer: _Renderer, lang: str, message: MessageView,
              links: Sequence[ShortLink] = ()) -> None:
     config = renderer.site.config
-    images = renderer.images(message.path, message.title, (message.image, message.image_alt))
+    images = message_images(config, message)
     pictures = [i.url for i in images]
     if message.image and renderer.paths.url(message.image) not in pictures:
         pictures.append(renderer.paths.url(message.image))

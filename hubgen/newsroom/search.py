@@ -12,18 +12,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import partial
 from html.parser import HTMLParser
 
 from hubgen.content.dates import format_date
-from hubgen.errors import Report
 from hubgen.filetree import FileTree
-from hubgen.memo import Memo, Namespace, each, fingerprint
 from hubgen.model import Site
 from hubgen.newsroom.views import MessageView
 from hubgen.paths import relative_url, site_paths
 
-__all__ = ["normalize", "render_search_indexes", "search_entry"]
+__all__ = ["message_search_entry", "normalize", "render_search_indexes", "search_entry"]
 
 GLOBAL_NAME = "hubgenSearchIndex"
 _WORD = re.compile(r"\w+")
@@ -32,20 +29,18 @@ _SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def render_search_indexes(site: Site, views: dict[str, list[MessageView]], tree: FileTree,
-                          memo: Memo | None = None) -> None:
-    memo = memo or Memo()
+                          entries: dict[str, dict[str, object]]) -> None:
+    """`entries`: each view's (`message_search_entry`, made in its message's pass), by path."""
     paths = site_paths(site.config)
     for lang in site.config.site.languages:
-        folder = paths.search(lang)
-        shown = views.get(lang, [])
-        entries = memo.map(Namespace.SEARCH, [fingerprint(view, folder) for view in shown], Report(),
-                           each(partial(_entry, shown, folder)))
-        data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps([entries[view.path] for view in views.get(lang, [])], ensure_ascii=False,
+                          separators=(",", ":"))
         tree.add_text(paths.search_index(lang), f"window.{GLOBAL_NAME} = {data};\n")
 
 
-def _entry(views: list[MessageView], folder: str, position: int, report: Report) -> dict[str, object]:
-    return search_entry(views[position], folder)
+def message_search_entry(site: Site, view: MessageView) -> dict[str, object]:
+    """The entry of `view` in its language's index."""
+    return search_entry(view, site_paths(site.config).search(view.lang))
 
 
 def search_entry(view: MessageView, folder: str) -> dict[str, object]:

@@ -10,9 +10,9 @@ from markupsafe import Markup
 from hubgen.channels.registry import channel_on
 from hubgen.channels.template import SnippetTemplateError, render_text
 from hubgen.channels.values import render_key_message, template_values
+from hubgen.content.markdown import render_markdown
 from hubgen.errors import Report
 from hubgen.model import Message, Site
-from hubgen.newsroom.body_html import render_markdown
 from hubgen.newsroom.status import Status, message_status
 from hubgen.newsroom.strings import LANGUAGE_NAMES
 from hubgen.paths import site_paths

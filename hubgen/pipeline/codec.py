@@ -25,13 +25,17 @@ from hubgen.checks.written import Reference
 from hubgen.errors import Problem
 from hubgen.memo import known_encoding, remember_encoding
 from hubgen.model import Message, Snippet
+from hubgen.newsroom.pages import ImageInfo, PageInfo
+from hubgen.newsroom.render import MessageOutput
 from hubgen.newsroom.status import Status
 from hubgen.newsroom.views import ContactView, Link, MessageView
+from hubgen.pipeline.message_pass import MessageWork
 
 __all__ = ["decode", "encode"]
 
 CLASSES: dict[str, type[Any]] = {cls.__name__: cls for cls in (
-    Problem, Message, Snippet, MessageView, Link, ContactView, Reference, Status)}
+    Problem, Message, Snippet, MessageView, Link, ContactView, Reference, Status, MessageWork,
+    MessageOutput, PageInfo, ImageInfo)}
 """Every dataclass a kept result may hold (see memo.Namespace)."""
 _FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in CLASSES.values()}
 _FIELD_SETS = {name: set(_FIELDS[cls]) for name, cls in CLASSES.items()}

@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hubgen.channels import limit_problems, site_snippets
+from hubgen.channels import limit_problems
 from hubgen.channels.registry import check_config
-from hubgen.checks import run_checks
+from hubgen.checks import site_checks
 from hubgen.config import load_config
 from hubgen.content.site_loader import load_site
 from hubgen.errors import Problem, ProblemsError, Report
@@ -21,6 +21,7 @@ from hubgen.model import Message, Site
 from hubgen.newsroom.render import render_public
 from hubgen.newsroom.sitemap import NEWS_WINDOW
 from hubgen.parallel import Phased, Progress
+from hubgen.pipeline.message_pass import message_pass
 from hubgen.pipeline.options import BuildOptions, BuildResult, Held
 from hubgen.pipeline.plan import BuildPlan, plan_build
 from hubgen.pipeline.write import write_folders
@@ -64,10 +65,13 @@ def render(options: BuildOptions, progress: Phased | None = None,
     site = load(options.root, report, memo)
     now = options.now or datetime.now(UTC)
     public = site.select(publishable(options, now))
+    passed = message_pass(site, public, now, report, memo,
+                          progress.phase("rendering messages") if progress else None)
     _phase(progress, "checking")
-    snippets = site_snippets(site, report, memo)
-    run_checks(site, snippets, report, memo)
-    public_tree = render_public(public, snippets, report, progress, now, memo)
+    snippets = passed.snippets
+    site_checks(site, snippets, report, memo, passed.references)
+    passed.report_views(report)
+    public_tree = render_public(public, snippets, passed.outputs, report, progress, now, memo)
     _phase(progress, "rendering kit")
     kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo,
                                                                  report.problems, public_tree)

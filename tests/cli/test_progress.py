@@ -13,7 +13,8 @@ from hubgen.parallel import Progress
 from hubgen.pipeline.options import BuildOptions
 from hubgen.pipeline.run import build
 
-PHASES = ["loading", "checking", "rendering newsroom", "share images", "rendering kit", "writing"]
+PHASES = ["loading", "rendering messages", "checking", "rendering newsroom", "share images",
+          "rendering kit", "writing"]
 
 
 class Recorder:
@@ -40,7 +41,7 @@ def test_a_build_names_every_phase_in_order(site: SiteDir, monkeypatch: pytest.M
     recorder = Recorder()
     build(BuildOptions(site.root), recorder)
     assert [name for name, done, _ in recorder.seen if done == 0] == PHASES
-    ticks = [(done, total) for name, done, total in recorder.seen if name == "rendering newsroom" and done]
+    ticks = [(done, total) for name, done, total in recorder.seen if name == "rendering messages" and done]
     assert ticks[-1] == (30, 30) and len(ticks) == 30
 
 
@@ -54,7 +55,7 @@ def test_the_bar_on_a_terminal(site: SiteDir) -> None:
     shown = err.getvalue()
     for phase in PHASES:
         assert f"\r\033[K{phase}" in shown
-    assert "rendering newsroom [" + "#" * 30 + "] 1/1" in shown
+    assert "rendering messages [" + "#" * 30 + "] 1/1" in shown
     assert shown.endswith("\r\033[K")  # the line is cleared at the end
 
 

@@ -61,7 +61,7 @@ def resealed(key: bytes | None) -> Callable[[SiteDir], list[Row]]:
     def tamper(site: SiteDir) -> list[Row]:
         return [(ns, k, kind, data, _seal(key, NAMESPACES[ns], k, kind, data) if key
                  else hashlib.sha256(data).digest())
-                for ns, k, kind, data, _ in poisoned(site, ("page", "view", "message"))]
+                for ns, k, kind, data, _ in poisoned(site, ("page", "pass", "message"))]
     return tamper
 
 
@@ -75,13 +75,13 @@ def moved(site: SiteDir) -> list[Row]:
 
 TAMPERINGS: dict[str, Callable[[SiteDir], list[Row]]] = {
     "page text edited": lambda site: poisoned(site, ("page",)),
-    "view edited": lambda site: poisoned(site, ("view",)),
+    "message pass edited": lambda site: poisoned(site, ("pass",)),
     "message edited": lambda site: poisoned(site, ("message", "snippets")),
     "row moved to other keys": moved,
     "resealed with another key": resealed(b"x" * 32),
     "resealed with a plain digest": resealed(None),
     "typed row made bytes": lambda site: [(ns, k, 0, data, found) for ns, k, _, data, found
-                                          in rows(site, ("view",))],
+                                          in rows(site, ("pass",))],
 }
 
 
@@ -106,7 +106,7 @@ def test_a_tampered_row_is_made_again_and_never_published(site: SiteDir, tamperi
 
 def test_bad_rows_are_replaced_when_the_cache_is_saved(site: SiteDir) -> None:
     built(site)
-    store(site, poisoned(site, ("page", "view")))
+    store(site, poisoned(site, ("page", "pass")))
     site.message("content/news/neu.md", title="Neue Meldung")
     build(BuildOptions(site.root, now=NOW))
     assert not [row for row in rows(site) if POISON in row[3]]
