@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
-__all__ = ["MIN_BATCH", "Phased", "Progress", "parallel_map"]
+__all__ = ["MIN_BATCH", "Phased", "Progress", "parallel_map", "per_worker"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,16 +47,19 @@ def _call(task: tuple[Callable[[Any, Any], Any], Any]) -> Any:
 
 
 def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: object = None,
-                 chunk: int = 8, progress: Progress | None = None) -> list[R]:
+                 chunk: int = 8, progress: Progress | None = None, inherited: bool = False) -> list[R]:
     """`[function(shared, item) for item in items]`, on all cores when it pays. The function,
     `shared` and the items must pickle; `shared` travels once per worker, not once per item.
     A single-threaded process (`hubgen build`) forks its workers: they start at once and
     inherit `shared` instead of unpickling it. A process that runs threads (the preview's
-    watcher and HTTP server) uses a fork server: forking it could copy a held lock."""
+    watcher and HTTP server) uses a fork server: forking it could copy a held lock. With
+    `inherited`, `shared` is too large to send (a site's rendered files): without forking,
+    the work is done here."""
     count = workers()
-    if count < 2 or len(items) < MIN_BATCH:
+    forks = threading.active_count() == 1
+    if count < 2 or len(items) < MIN_BATCH or (inherited and not forks):
         return _report(progress, len(items), (function(shared, item) for item in items))
-    if threading.active_count() == 1:
+    if forks:
         _set_shared(shared)
         pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
     else:
@@ -68,6 +71,19 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
             return _report(progress, len(items), results)
     finally:
         _set_shared(None)
+
+
+_kept: dict[str, tuple[object, Any]] = {}
+
+
+def per_worker(name: str, owner: object, make: Callable[[], T]) -> T:
+    """`make()`, made once per process for `owner` (the config it is for) and kept under
+    `name`: a worker compiles a site's templates once for all the tasks it is given."""
+    kept = _kept.get(name)
+    if kept is None or kept[0] is not owner:
+        kept = _kept[name] = owner, make()
+    result: T = kept[1]
+    return result
 
 
 def _report(progress: Progress | None, total: int, results: Iterable[R]) -> list[R]:

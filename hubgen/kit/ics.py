@@ -24,8 +24,9 @@ from hubgen.channels.registry import channel as channel_named
 from hubgen.channels.schedule import posting_time
 from hubgen.errors import Report
 from hubgen.kit.strings import translate
-from hubgen.memo import Memo, Namespace, each, fingerprint
+from hubgen.memo import Made, Memo, Namespace, fingerprint
 from hubgen.model import Site
+from hubgen.parallel import parallel_map
 from hubgen.paths import site_paths
 
 if TYPE_CHECKING:
@@ -137,14 +138,15 @@ def _events(site: Site, kits: list[KitMessage], times: list[datetime], uids: dic
               for kit, when in zip(kits, times, strict=True) for channel in kit.channels]
     # Plain strings, quick to hash; the zone's name stands for the offset a time doesn't name.
     keys = [fingerprint(zone, *(str(part) for prop in event for part in prop)) for event in events]
-    bodies = memo.map(Namespace.ICS, keys, Report(), each(lambda i, _: _body(events[i])))
+    bodies = memo.map(Namespace.ICS, keys, Report(),
+                      lambda positions: parallel_map(_body, positions, events, chunk=32))
     return b"".join(start + body for body in bodies)
 
 
-def _body(properties: list[tuple[str, object]]) -> bytes:
+def _body(events: list[list[tuple[str, object]]], position: int) -> Made[bytes]:
     """An event as icalendar writes it, without its first line."""
-    event: bytes = _component(Event(), properties).to_ical(sorted=False)
-    return event.removeprefix(_BEGIN_EVENT)
+    event: bytes = _component(Event(), events[position]).to_ical(sorted=False)
+    return event.removeprefix(_BEGIN_EVENT), ()
 
 
 def _component(component: C, properties: list[tuple[str, object]]) -> C:

@@ -3,7 +3,6 @@ its copy button, its length against the limit and a preview of the post."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -17,9 +16,10 @@ from hubgen.filetree import FileTree
 from hubgen.kit.calendar import calendar_months
 from hubgen.kit.ics import calendar_ics
 from hubgen.kit.presenting import Locale, employee, identity, marked_text
-from hubgen.memo import Memo, Namespace, each, fingerprint
+from hubgen.memo import Made, Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site, Snippet
-from hubgen.templates import Themes
+from hubgen.parallel import parallel_map, per_worker
+from hubgen.templates import TemplateProblem, Themes
 
 __all__ = ["KitMessage", "KitSnippet", "channel_labels", "render_kit_message_page", "render_kit_pages"]
 
@@ -137,6 +137,7 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
                                                     warnings[m], m in shared)
                                         for m in site.messages], Report(),
                         each(lambda i, _: _kit(site.messages[i])))
+    pages = _message_pages(site.config, themes, messages, memo)
     page = partial(_page, themes, site.config, tree)
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes.
@@ -145,8 +146,8 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
     months = calendar_months(site, messages, locale)
     page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=months)
     tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now, memo))
-    for kit in messages:
-        _message_page(page, site.config, kit, tree)
+    for kit, html in zip(messages, pages, strict=True):
+        _add_message_page(site.config, kit, html, tree)
     for folder in themes.static_folders:
         for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if file.is_file():
@@ -162,24 +163,52 @@ def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet
     the kit `tree` of the last full build, whose share images it shows until the next one."""
     share = all(path in tree.texts or path in tree.copies for path in paths.kit_share_images(message))
     kit = kit_message(site, message, snippets, now, warnings, share)
-    _message_page(partial(_page, themes, site.config, tree), site.config, kit, tree)
+    _add_message_page(site.config, kit, _message_html(themes, site.config, kit), tree)
 
 
-def _message_page(page: Callable[..., None], config: Config, kit: KitMessage, tree: FileTree) -> None:
-    page("message.html", kit.path, kit=kit)
+def _message_pages(config: Config, themes: Themes, kits: list[KitMessage], memo: Memo) -> list[bytes]:
+    """Each message's page, rendered on all cores: one Jinja render a message was most of the
+    kit's time."""
+    keys = [fingerprint(themes.fingerprint, "message.html", config, kit) for kit in kits]
+    found = Report()
+    pages = memo.map(Namespace.PAGE, keys, found,
+                     lambda positions: parallel_map(_worker_page, positions, (config, kits)))
+    if found.problems:
+        raise TemplateProblem(found.problems[0])
+    return pages
+
+
+def _worker_page(shared: tuple[Config, list[KitMessage]], position: int) -> Made[bytes]:
+    config, kits = shared
+    themes = per_worker("kit", config, lambda: Themes.for_kit(config, Memo()))
+    try:
+        return _message_html(themes, config, kits[position]), ()
+    except TemplateProblem as exc:  # reported, and the build stops
+        return b"", (exc.problem,)
+
+
+def _message_html(themes: Themes, config: Config, kit: KitMessage) -> bytes:
+    return themes.render("message.html", _context(config, kit.path, kit=kit), remember=False)
+
+
+def _add_message_page(config: Config, kit: KitMessage, html: bytes, tree: FileTree) -> None:
+    tree.add_bytes(paths.page_file(kit.path), html)
     if kit.message.image:
         tree.add_copy(paths.kit_media(kit.message.image), config.content_path / kit.message.image)
 
 
 def _page(themes: Themes, config: Config, tree: FileTree, template: str, path: str,
           **extra: object) -> None:
+    tree.add_bytes(paths.page_file(path), themes.render(template, _context(config, path, **extra)))
+
+
+def _context(config: Config, path: str, **extra: object) -> dict[str, object]:
     locale = Locale(config.site.language)
     logo = paths.kit_logo(config.company.logo) if config.company.logo else ""
-    context = {
+    return {
         "site": config, "path": path, "lang": locale.lang, "channel_labels": channel_labels(locale.lang),
         "rel": partial(paths.relative_url, path, None), "domain": paths.site_paths(config).netloc,
         "t": locale.t, "locale": locale, "marked": marked_text,
         "identity": lambda network: identity(config, network, logo, locale),
         "employee": employee(config, locale), "statuses": STATUSES, **extra,
     }
-    tree.add_bytes(paths.page_file(path), themes.render(template, context))

@@ -17,15 +17,14 @@ from datetime import datetime
 from hubgen.channels import message_snippets
 from hubgen.checks import check_message, message_references
 from hubgen.checks.written import Reference
-from hubgen.config import Config
 from hubgen.errors import Problem, ProblemsError, Report
 from hubgen.memo import Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.newsroom.pages import newsroom_themes, preview_images
 from hubgen.newsroom.render import MessageOutput, render_message
-from hubgen.parallel import Progress, parallel_map
+from hubgen.parallel import Progress, parallel_map, per_worker
 from hubgen.paths import site_paths
-from hubgen.templates import TemplateProblem, Themes
+from hubgen.templates import TemplateProblem
 
 __all__ = ["MessageWork", "Passed", "message_pass"]
 
@@ -114,17 +113,6 @@ def _keys(site: Site, public: Site, now: datetime) -> list[str]:
     return keys
 
 
-_themes: tuple[Config, Themes] | None = None
-"""A worker's templates, compiled once for all the messages it renders."""
-
-
-def _worker_themes(config: Config) -> Themes:
-    global _themes
-    if _themes is None or _themes[0] is not config:
-        _themes = config, newsroom_themes(config, Memo())
-    return _themes[1]
-
-
 def _one(shared: tuple[Site, Site, frozenset[Message], datetime],
          position: int) -> tuple[MessageWork, tuple[Problem, ...]]:
     site, public, published, now = shared
@@ -135,8 +123,9 @@ def _one(shared: tuple[Site, Site, frozenset[Message], datetime],
                        message_references(message), None)
     if message in published:
         shown = Report()
+        themes = per_worker("newsroom", site.config, lambda: newsroom_themes(site.config, Memo()))
         try:
-            output = render_message(public, message, snippets, _worker_themes(site.config), shown, now)
+            output = render_message(public, message, snippets, themes, shown, now)
         except TemplateProblem as exc:
             return replace(work, template_problem=exc.problem), ()
         work = replace(work, output=output, view_problems=tuple(shown.problems))

@@ -15,14 +15,17 @@ import re
 import shutil
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 from hubgen.filetree import FileTree
+from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
 
 __all__ = ["Written", "remove_stale", "write_folders"]
 
-Written = dict[str, dict[str, tuple[bytes, int, int]]]
+Record = tuple[bytes, int, int]
+Written = dict[str, dict[str, Record]]
 """Per output folder, per file: digest, size and modification time as written. The digest is
 of the bytes of a file made by the build, of path, size and time of the source of a copied
 one. The next build hard-links a file it would write the same from the folder it replaces, if
@@ -49,8 +52,8 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "",
     return written
 
 
-def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, tuple[bytes, int, int]],
-           locks: ExitStack) -> tuple[Path, dict[str, tuple[bytes, int, int]]]:
+def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record],
+           locks: ExitStack) -> tuple[Path, dict[str, Record]]:
     folder = _aside(target, "new")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -59,22 +62,53 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, tuple[
                                  encoding="utf-8")
     # Plain strings, not Path objects: a site has tens of thousands of files, and building a
     # Path per file was a third of an edit build's writing.
-    base, old_base = os.fspath(folder), os.fspath(target)
-    made: set[str] = {base}
-    written = {}
-    for relative, data in tree.texts.items():
-        destination = _parent(f"{base}/{relative}", made)
-        digest = hashlib.blake2b(data, digest_size=16).digest()
-        written[relative] = (_linked(f"{old_base}/{relative}", before.get(relative), digest, destination)
-                             or (digest, *_write(destination, data)))
-    for relative, source in tree.copies.items():
-        destination = _parent(f"{base}/{relative}", made)
-        info = os.stat(source)
-        digest = hashlib.blake2b(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode(
-            "utf-8", "surrogateescape"), digest_size=16).digest()
-        written[relative] = (_linked(f"{old_base}/{relative}", before.get(relative), digest, destination)
-                             or (digest, *_copy(source, destination)))
-    return folder, written
+    job = _Job(os.fspath(folder), os.fspath(target), tree, list(tree.texts), list(tree.copies), before)
+    total = len(job.texts) + len(job.copies)
+    slices = [(start, min(start + _SLICE, total)) for start in range(0, total, _SLICE)]
+    parts = parallel_map(_write_slice, slices, job, chunk=1, inherited=True)
+    return folder, {relative: record for part in parts for relative, record in part}
+
+
+_SLICE = 256
+"""Files a worker writes at a time: writing is a few system calls a file, which all cores
+make sooner; files that follow each other share folders, which one worker then makes."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    base: str
+    old_base: str
+    tree: FileTree
+    texts: list[str]
+    copies: list[str]
+    before: dict[str, Record]
+
+    def linked(self, relative: str, digest: bytes, destination: str) -> Record | None:
+        return _linked(f"{self.old_base}/{relative}", self.before.get(relative), digest, destination)
+
+
+def _write_slice(job: _Job, span: tuple[int, int]) -> list[tuple[str, Record]]:
+    """The files `span` of `job` (its texts, then its copies) written or linked."""
+    made: set[str] = {job.base}
+    count = len(job.texts)
+    return [_text(job, job.texts[i], made) if i < count else _copied(job, job.copies[i - count], made)
+            for i in range(*span)]
+
+
+def _text(job: _Job, relative: str, made: set[str]) -> tuple[str, Record]:
+    destination = _parent(f"{job.base}/{relative}", made)
+    data = job.tree.texts[relative]
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    return relative, job.linked(relative, digest, destination) or (digest, *_write(destination, data))
+
+
+def _copied(job: _Job, relative: str, made: set[str]) -> tuple[str, Record]:
+    destination = _parent(f"{job.base}/{relative}", made)
+    source = job.tree.copies[relative]
+    info = os.stat(source)
+    digest = hashlib.blake2b(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode(
+        "utf-8", "surrogateescape"), digest_size=16).digest()
+    return relative, job.linked(relative, digest, destination) or (digest, *_copy(source, destination))
 
 
 def _write(path: str, data: bytes) -> tuple[int, int]:
@@ -92,8 +126,8 @@ def _copy(source: Path, destination: str) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _linked(old: str, record: tuple[bytes, int, int] | None, digest: bytes,
-            destination: str) -> tuple[bytes, int, int] | None:
+def _linked(old: str, record: Record | None, digest: bytes,
+            destination: str) -> Record | None:
     """`record` if the old output file was made the same and is still as written (not changed
     by hand since), and is now linked to `destination`."""
     if record is None or record[0] != digest:
