@@ -18,20 +18,29 @@ import hmac
 import os
 import secrets
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path, PurePath
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from hubgen.errors import Problem, Report
 
-__all__ = ["Made", "Memo", "Namespace", "Stored", "each", "fingerprint", "known_encoding",
+__all__ = ["Kept", "Made", "Memo", "Namespace", "Stored", "each", "fingerprint", "known_encoding",
            "remember_encoding", "seal", "secret_key"]
 
 T = TypeVar("T")
 Made = tuple[T, tuple[Problem, ...]]
 """A result with the problems found while making it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Kept(Generic[T]):
+    """A result with its row for the memo file (`Stored.put`: kind and data), encoded where it
+    was made: a worker encodes while the others go on, instead of the parent at the end."""
+
+    made: Made[T]
+    row: tuple[int, bytes] | None
 
 
 def fingerprint(*parts: object) -> str:
@@ -138,6 +147,15 @@ class Stored(Protocol):
 
     def close(self) -> None: ...
 
+    def writes(self) -> bool:
+        """Whether rows made by this run are written as they come (`put`)."""
+
+    def put(self, namespace: Namespace, key: str, kind: int, data: bytes) -> None:
+        """Keep a row for the result of `key` (known sound once `flush` has written it)."""
+
+    def flush(self) -> None:
+        """Write the rows put since the last flush."""
+
 
 class Memo:
     """Results by namespace and key, with the problems found while making them."""
@@ -153,14 +171,21 @@ class Memo:
         self.misses = 0
 
     def map(self, namespace: Namespace, keys: Sequence[str], report: Report,
-            make: Callable[[list[int]], Sequence[Made[T]]]) -> list[T]:
+            make: Callable[[list[int]], Iterable[Made[T] | Kept[T]]]) -> list[T]:
         """The result for each key: stored ones, and `make(positions)` for the keys not stored
         yet, all at once, so that it can spread them over cores (`each` makes them one by
-        one). Problems are reported in key order."""
+        one). Problems are reported in key order. Results made with their row (`Kept`) go to
+        the memo file as they come (`make` may give them one by one), when it `writes`."""
         missing = [i for i, key in enumerate(keys) if not self._has(namespace, key)]
         made = make(missing) if missing else ()
         for i, result in zip(missing, made, strict=True):
+            if isinstance(result, Kept):
+                if result.row is not None and self._stored is not None:
+                    self._stored.put(namespace, keys[i], *result.row)
+                result = result.made
             self._store[(namespace, keys[i])] = result
+        if missing and self._stored is not None:
+            self._stored.flush()
         self.misses += len(missing)
         self.hits += len(keys) - len(missing)
         values = []
@@ -180,6 +205,10 @@ class Memo:
         if found is not None:
             self._store[slot] = found
         return found is not None
+
+    def writes(self, namespace: Namespace) -> bool:
+        """Whether results of `namespace` made with their row (`Kept`) are written now."""
+        return namespace.kept and self._stored is not None and self._stored.writes()
 
     def to_keep(self) -> dict[tuple[Namespace, str], Made[Any]]:
         """The results worth saving on disk, for a later run."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
@@ -55,10 +55,19 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
     watcher and HTTP server) uses a fork server: forking it could copy a held lock. With
     `inherited`, `shared` is too large to send (a site's rendered files): without forking,
     the work is done here."""
+    return list(parallel_iter(function, items, shared, chunk, progress, inherited))
+
+
+def parallel_iter(function: Callable[[Any, T], R], items: Sequence[T], shared: object = None,
+                  chunk: int = 8, progress: Progress | None = None,
+                  inherited: bool = False) -> Iterator[R]:
+    """`parallel_map`, each result given as soon as it and those before it are made: the
+    caller goes on with the first while the workers make the rest."""
     count = workers()
     forks = threading.active_count() == 1
     if count < 2 or len(items) < MIN_BATCH or (inherited and not forks):
-        return _report(progress, len(items), (function(shared, item) for item in items))
+        yield from _report(progress, len(items), (function(shared, item) for item in items))
+        return
     if forks:
         _set_shared(shared)
         pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
@@ -68,7 +77,11 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
     try:
         with pool:
             results = pool.map(_call, [(function, item) for item in items], chunksize=chunk)
-            return _report(progress, len(items), results)
+            try:
+                yield from _report(progress, len(items), results)
+            except GeneratorExit:  # the caller stopped (it failed): the rest is not made
+                pool.shutdown(cancel_futures=True)
+                raise
     finally:
         _set_shared(None)
 
@@ -86,10 +99,8 @@ def per_worker(name: str, owner: object, make: Callable[[], T]) -> T:
     return result
 
 
-def _report(progress: Progress | None, total: int, results: Iterable[R]) -> list[R]:
-    done = []
-    for result in results:
-        done.append(result)
+def _report(progress: Progress | None, total: int, results: Iterable[R]) -> Iterator[R]:
+    for done, result in enumerate(results, 1):
+        yield result
         if progress:
-            progress(len(done), total)
-    return done
+            progress(done, total)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hubgen.errors import Problem, Report
-from hubgen.memo import Memo, Namespace, each, fingerprint, seal, secret_key
+from hubgen.memo import Kept, Memo, Namespace, each, fingerprint, seal, secret_key
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ def test_forget_unused_drops_entries_of_the_last_build() -> None:
 class Shelf:
     """What an earlier run kept, as the build cache offers it."""
 
-    def __init__(self, entries: dict[tuple[Namespace, str], object]) -> None:
+    def __init__(self, entries: dict[tuple[Namespace, str], object], writing: bool = False) -> None:
         self.entries, self.asked, self.closed = entries, [], False
+        self.writing, self.put_rows, self.flushes = writing, [], 0
 
     def take(self, namespace: Namespace, key: str) -> tuple[object, tuple[Problem, ...]] | None:
         self.asked.append((namespace, key))
@@ -102,6 +104,15 @@ class Shelf:
 
     def close(self) -> None:
         self.closed = True
+
+    def writes(self) -> bool:
+        return self.writing
+
+    def put(self, namespace: Namespace, key: str, kind: int, data: bytes) -> None:
+        self.put_rows.append((namespace, key, kind, data))
+
+    def flush(self) -> None:
+        self.flushes += 1
 
 
 def test_kept_namespaces_are_looked_up_on_disk_until_the_first_build_ends() -> None:
@@ -115,6 +126,26 @@ def test_kept_namespaces_are_looked_up_on_disk_until_the_first_build_ends() -> N
     assert shelf.closed
     assert memo.map(Namespace.PAGE, ["q"], Report(), each(lambda _, __: b"made")) == [b"made"]
     assert len(shelf.asked) == 1
+
+
+def test_results_made_with_their_rows_are_put_as_they_come_and_flushed_once() -> None:
+    shelf = Shelf({(Namespace.PASS, "old"): "kept"}, writing=True)
+    memo = Memo(shelf)
+    assert memo.writes(Namespace.PASS) and not memo.writes(Namespace.KIT)
+    given: list[str] = []
+
+    def make(positions: list[int]) -> Iterator[Kept[str]]:
+        for position in positions:
+            assert shelf.put_rows == [(Namespace.PASS, k, 1, k.encode()) for k in given if k != "c"]
+            given.append("abc"[position - 1])
+            yield Kept((given[-1], ()), None if given[-1] == "c" else (1, given[-1].encode()))
+
+    assert memo.map(Namespace.PASS, ["old", "a", "b", "c"], Report(), make) == ["kept", "a", "b", "c"]
+    assert [row[1] for row in shelf.put_rows] == ["a", "b"]  # "c" came without a row
+    assert shelf.flushes == 1
+    assert memo.map(Namespace.PASS, ["a"], Report(), make) == ["a"]  # nothing made: no flush
+    assert shelf.flushes == 1
+    assert not Memo(Shelf({})).writes(Namespace.PASS)
 
 
 def test_kept_namespaces_are_declared_once() -> None:

@@ -137,13 +137,14 @@ class BuildCache:
                 return None
         return manifest if folder_state(public, kit) == manifest.outputs else None
 
-    def memo(self) -> Memo:
-        """A memo that answers from the memo file too."""
+    def memo(self, writes: bool = False) -> Memo:
+        """A memo that answers from the memo file too; one that `writes` keeps there the
+        results its workers encode as they are made (a build's, which saves the memo)."""
         # Here, not at the top: the codec imports the model and views, which a build that
         # finds nothing changed never needs.
         from hubgen.pipeline.memo_store import MemoStore
 
-        self._store = MemoStore(self.memo_path, self.key)
+        self._store = MemoStore(self.memo_path, self.key, writes)
         return Memo(self._store)
 
     def written(self) -> Written:

@@ -4,7 +4,9 @@ SQLite holds data only (pickle, used before, rebuilt whatever object a file name
 used when a build asks for its key, and only if its seal matches: a row edited, copied to
 another key or written by anyone without the key is dropped and made again. Rendered pages
 are stored as their bytes, everything else as typed JSON (`codec`). Saving writes only the
-difference: results made by this build in, rows no build asked for out.
+difference: results made by this build in, rows no build asked for out. A build's message
+passes are encoded by the workers that make them and written as they come (`put`): encoding
+them all at the end was a sixth of a cold build.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from hubgen.errors import Problem
 from hubgen.memo import Made, Namespace, seal
 from hubgen.pipeline.codec import decode, encode
 
-__all__ = ["MemoStore", "save_memo"]
+__all__ = ["MemoStore", "encoded_row", "save_memo"]
 
 SCHEMA = ("CREATE TABLE memo (namespace TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL,"
           " data BLOB NOT NULL, seal BLOB NOT NULL, PRIMARY KEY (namespace, key))")
@@ -34,11 +36,15 @@ class MemoStore:
     """The rows of a memo file, for `Memo(stored=...)`: read at the first question, all at
     once (one query is faster than one per key)."""
 
-    def __init__(self, path: Path, key: bytes) -> None:
+    def __init__(self, path: Path, key: bytes, writes: bool = False) -> None:
         self.path, self.key = path, key
         self.sound: set[Slot] = set()
-        """Rows that matched their seal: the file holds them as they should be."""
+        """Rows that matched their seal or were written by `flush`: the file holds them as
+        they should be."""
         self._rows: dict[tuple[str, str], tuple[object, object, object]] | None = None
+        self._writes = writes
+        self._writer: sqlite3.Connection | None = None
+        self._pending: list[Slot] = []
 
     def take(self, namespace: Namespace, key: str) -> Made[Any] | None:
         if self._rows is None:
@@ -60,6 +66,49 @@ class MemoStore:
 
     def close(self) -> None:
         self._rows = {}
+
+    def writes(self) -> bool:
+        return self._writes
+
+    def put(self, namespace: Namespace, key: str, kind: int, data: bytes) -> None:
+        """Write a row in the open transaction; on any failure, stop writing: the rows not
+        written are encoded again when the memo is saved, which warns if it fails too."""
+        if not self._writes:
+            return
+        try:
+            if self._writer is None:
+                self.path.parent.mkdir(exist_ok=True)
+                self._writer = _writable(self.path)
+            row = namespace.label, key, kind, data, _seal(self.key, namespace, key, kind, data)
+            self._writer.execute("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?, ?)", row)
+            self._pending.append((namespace, key))
+        except (sqlite3.Error, OSError):
+            self._writes = False
+            self._close()
+            return
+        if len(self._pending) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the rows put, and close: the file is not held between a build's phases."""
+        if self._writer is None:
+            return
+        try:
+            self._writer.commit()
+            self.sound.update(self._pending)
+        except sqlite3.Error:
+            self._writes = False
+        self._close()
+
+    def _close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()  # what was not committed is rolled back
+        self._writer, self._pending = None, []
+
+
+_BATCH = 256
+"""Rows per transaction: another build (one in another terminal) waits for the file no
+longer than that takes."""
 
 
 def _read(path: Path) -> dict[tuple[str, str], tuple[object, object, object]]:
@@ -102,17 +151,22 @@ def _rows(entries: dict[Slot, Made[Any]], key: bytes,
           sound: set[Slot]) -> list[tuple[str, str, int, bytes, bytes]]:
     rows = []
     for (namespace, slot_key), (value, problems) in entries.items():
-        if (namespace, slot_key) in sound:
+        if (namespace, slot_key) in sound or (row := encoded_row(value, problems)) is None:
             continue
-        if type(value) is bytes and not problems:
-            kind, data = BYTES, value
-        else:
-            try:
-                kind, data = TYPED, encode((value, problems))
-            except ValueError:
-                continue  # a value the codec doesn't know: made again next time
+        kind, data = row
         rows.append((namespace.label, slot_key, kind, data, _seal(key, namespace, slot_key, kind, data)))
     return rows
+
+
+def encoded_row(value: object, problems: tuple[Problem, ...]) -> tuple[int, bytes] | None:
+    """Kind and data of the row that keeps a result, or None for a value the codec doesn't
+    know (made again next time)."""
+    if type(value) is bytes and not problems:
+        return BYTES, value
+    try:
+        return TYPED, encode((value, problems))
+    except ValueError:
+        return None
 
 
 def _seal(key: bytes, namespace: Namespace, slot_key: str, kind: int, data: bytes) -> bytes:

@@ -11,6 +11,7 @@ the parent alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -18,11 +19,11 @@ from hubgen.channels import message_snippets
 from hubgen.checks import check_message, message_references
 from hubgen.checks.written import Reference
 from hubgen.errors import Problem, ProblemsError, Report
-from hubgen.memo import Memo, Namespace, fingerprint
+from hubgen.memo import Kept, Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.newsroom.pages import newsroom_themes, preview_images
 from hubgen.newsroom.render import MessageOutput, render_message
-from hubgen.parallel import Progress, parallel_map, per_worker
+from hubgen.parallel import Progress, parallel_iter, per_worker
 from hubgen.paths import site_paths
 from hubgen.templates import TemplateProblem
 
@@ -84,8 +85,10 @@ def message_pass(site: Site, public: Site, now: datetime, report: Report, memo: 
         raise ProblemsError([*report.problems, exc.problem]) from None
     published = frozenset(public.messages)
 
-    def make(positions: list[int]) -> list[tuple[MessageWork, tuple[Problem, ...]]]:
-        return parallel_map(_one, positions, (site, public, published, now), progress=progress)
+    encode = memo.writes(Namespace.PASS)
+
+    def make(positions: list[int]) -> Iterator[Kept[MessageWork]]:
+        return parallel_iter(_one, positions, (site, public, published, now, encode), progress=progress)
 
     works = memo.map(Namespace.PASS, keys, Report(), make)
     for attribute in ("snippet_problems", "check_problems"):
@@ -113,10 +116,20 @@ def _keys(site: Site, public: Site, now: datetime) -> list[str]:
     return keys
 
 
-def _one(shared: tuple[Site, Site, frozenset[Message], datetime],
-         position: int) -> tuple[MessageWork, tuple[Problem, ...]]:
-    site, public, published, now = shared
-    message = site.messages[position]
+def _one(shared: tuple[Site, Site, frozenset[Message], datetime, bool],
+         position: int) -> Kept[MessageWork]:
+    """The pass of a message, with its memo row if `encode` (the last of `shared`)."""
+    site, public, published, now, encode = shared
+    work = _work(site, public, published, now, site.messages[position])
+    if not encode or work.template_problem is not None:  # a broken template is not kept
+        return Kept((work, ()), None)
+    # Here, not at the top: the codec knows MessageWork from this module.
+    from hubgen.pipeline.memo_store import encoded_row
+    return Kept((work, ()), encoded_row(work, ()))
+
+
+def _work(site: Site, public: Site, published: frozenset[Message], now: datetime,
+          message: Message) -> MessageWork:
     found = Report()
     snippets = message_snippets(site, message, found)
     work = MessageWork(snippets, tuple(found.problems), tuple(check_message(site, message, snippets)),
@@ -127,6 +140,9 @@ def _one(shared: tuple[Site, Site, frozenset[Message], datetime],
         try:
             output = render_message(public, message, snippets, themes, shown, now)
         except TemplateProblem as exc:
-            return replace(work, template_problem=exc.problem), ()
+            return replace(work, template_problem=exc.problem)
+        # Hashed here, on all cores: the list pages that show the view are keyed by it, and
+        # the hash goes into the memo row with it (`memo.known_encoding`).
+        fingerprint(output.view)
         work = replace(work, output=output, view_problems=tuple(shown.problems))
-    return work, ()
+    return work

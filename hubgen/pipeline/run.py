@@ -93,7 +93,7 @@ def build(options: BuildOptions, progress: Phased | None = None,
         raise AssertionError("a config with errors must stop the build")  # never write blind
 
     # Phase 1: render everything in memory; nothing is written if anything fails.
-    memo = Memo(fresh=True) if options.clean else plan.cache.memo()
+    memo = Memo(fresh=True) if options.clean else plan.cache.memo(writes=True)
     rendered = render(replace(options, now=plan.now), progress, memo)
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still

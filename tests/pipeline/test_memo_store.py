@@ -122,3 +122,22 @@ def test_rows_sealed_with_the_users_key_are_trusted(site: SiteDir) -> None:
     site.message("content/news/neu.md", title="Neue Meldung")
     build(BuildOptions(site.root, now=NOW))
     assert POISON in public_text(site)
+
+
+def test_rows_put_during_a_build_are_sound_once_flushed(tmp_path: Path) -> None:
+    path, key = tmp_path / CACHE_DIR / "memo.sqlite", b"k" * 32
+    writer = MemoStore(path, key, writes=True)
+    writer.put(Namespace.PASS, "a", 1, b'{"@":"t","v":["made",{"@":"t","v":[]}]}')
+    assert writer.sound == set()  # not committed yet
+    writer.flush()
+    assert writer.sound == {(Namespace.PASS, "a")}
+    assert MemoStore(path, key).take(Namespace.PASS, "a") == ("made", ())
+    assert MemoStore(path, b"j" * 32).take(Namespace.PASS, "a") is None  # another key's seal
+
+
+def test_a_memo_file_that_cannot_be_written_stops_the_puts_not_the_build(tmp_path: Path) -> None:
+    (tmp_path / CACHE_DIR).write_text("a file where the cache folder should be")
+    writer = MemoStore(tmp_path / CACHE_DIR / "memo.sqlite", b"k" * 32, writes=True)
+    writer.put(Namespace.PASS, "a", 0, b"page")
+    writer.flush()
+    assert not writer.writes() and writer.sound == set()  # left for the save, which warns
