@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -13,10 +13,22 @@ import jinja2
 from hubgen.config import Config
 from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme_folder
 from hubgen.errors import Problem, Report
-from hubgen.memo import Memo, Namespace, each, fingerprint
+from hubgen.memo import Made, Memo, Namespace, each, fingerprint
+from hubgen.parallel import parallel_iter
 from hubgen.symlinks import list_files, outside_problem
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
+
+def _render_job(shared: tuple[Themes, list[tuple[str, dict[str, Any]]]], index: int) -> bytes | Problem:
+    """A page of `Themes.render_all`, or its template's problem (sent back as data: an
+    exception of ours would not unpickle)."""
+    themes, jobs = shared
+    name, context = jobs[index]
+    try:
+        return themes._render(name, context).encode("utf-8")
+    except TemplateProblem as exc:
+        return exc.problem
+
 
 class TemplateProblem(Exception):
     def __init__(self, problem: Problem) -> None:
@@ -85,6 +97,21 @@ class Themes:
         page: bytes = self.memo.map(Namespace.PAGE, [key], Report(),
                                     each(lambda _, __: self._render(name, context).encode("utf-8")))[0]
         return page
+
+    def render_all(self, jobs: list[tuple[str, dict[str, Any]]]) -> list[bytes]:
+        """`render` of each (template, context), the pages not remembered on all cores (in
+        forked workers, which find the contexts where they lie: they hold functions, which
+        don't pickle)."""
+        if self.fallback is not None and not all(self._has(name) for name, _ in jobs):
+            return [self.render(name, context) for name, context in jobs]
+        keys = [fingerprint(self.fingerprint, name, context, "utf-8") for name, context in jobs]
+
+        def make(missing: list[int]) -> Iterator[Made[bytes]]:
+            for page in parallel_iter(_render_job, missing, (self, jobs), chunk=4, inherited=True):
+                if isinstance(page, Problem):
+                    raise TemplateProblem(page)
+                yield page, ()
+        return self.memo.map(Namespace.PAGE, keys, Report(), make)
 
     def _has(self, name: str) -> bool:
         if name not in self._found:

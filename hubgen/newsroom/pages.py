@@ -85,6 +85,8 @@ class _Renderer:
     rendered: list[PageInfo]
     remember: bool = True
     """Pages go through the page memo; not those of a message's pass, remembered whole."""
+    deferred: list[tuple[str, str, dict[str, Any]]] | None = None
+    """Pages to render all at once (`finish`), on all cores: file, template, context."""
 
     @property
     def paths(self) -> SitePaths:
@@ -112,8 +114,18 @@ class _Renderer:
             "format_time": lambda dt: format_time(dt, lang),
             **extra,
         }
-        self.tree.add_bytes(page_file(path), self.themes.render(template, context, self.remember))
+        if self.deferred is not None:
+            self.deferred.append((page_file(path), template, context))
+        else:
+            self.tree.add_bytes(page_file(path), self.themes.render(template, context, self.remember))
         self.rendered.append(info)
+
+    def finish(self) -> None:
+        """Render the deferred pages."""
+        jobs, self.deferred = self.deferred or [], None
+        pages = self.themes.render_all([(template, context) for _, template, context in jobs])
+        for (file, _, _), page in zip(jobs, pages, strict=True):
+            self.tree.add_bytes(file, page)
 
     def same_page_in_languages(self, path_in: Callable[[str], str], title_key: str) -> tuple[Link, ...]:
         """`path_in(lang)` is the page's path in a language (`SitePaths.tags`)."""
@@ -175,7 +187,7 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
     `links` the short links of each message page's posts; `done` the pages of messages already
     in `tree` (`render_message_files`), by message path. Returns what was rendered, for the
     sitemap."""
-    renderer = _Renderer(site, themes, tree, [])
+    renderer = _Renderer(site, themes, tree, [], deferred=[])
     for lang in site.config.site.languages:
         messages = views.get(lang, [])
         _lists(renderer, lang, messages)
@@ -189,6 +201,7 @@ def render_pages(site: Site, views: dict[str, list[MessageView]], themes: Themes
         _search(renderer, lang)
     renderer.page("404.html", site.config.site.language, "404", NOT_FOUND_PAGE,
                   translate(site.config.site.language, "page_not_found"), meta={"noindex": True})
+    renderer.finish()
     return renderer.rendered
 
 
