@@ -13,7 +13,7 @@ import jinja2
 from hubgen.config import Config
 from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme_folder
 from hubgen.errors import Problem, Report
-from hubgen.memo import Made, Memo, Namespace, each, fingerprint
+from hubgen.memo import Made, Memo, Namespace, fingerprint
 from hubgen.parallel import parallel_iter
 from hubgen.symlinks import list_files, outside_problem
 
@@ -93,10 +93,7 @@ class Themes:
             return self.fallback.render(name, context, remember)
         if not remember:
             return self._render(name, context).encode("utf-8")
-        key = fingerprint(self.fingerprint, name, context, "utf-8")
-        page: bytes = self.memo.map(Namespace.PAGE, [key], Report(),
-                                    each(lambda _, __: self._render(name, context).encode("utf-8")))[0]
-        return page
+        return self.render_all([(name, context)])[0]
 
     def render_all(self, jobs: list[tuple[str, dict[str, Any]]]) -> list[bytes]:
         """`render` of each (template, context), the pages not remembered on all cores (in
