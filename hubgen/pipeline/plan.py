@@ -16,7 +16,7 @@ from hubgen.errors import Report
 from hubgen.pipeline.cache import BuildCache, input_state
 from hubgen.pipeline.options import BuildOptions, BuildResult
 from hubgen.pipeline.safety import check_apart, check_output_folder
-from hubgen.pipeline.write import remove_stale
+from hubgen.pipeline.swap import remove_stale
 
 __all__ = ["BuildPlan", "plan_build"]
 

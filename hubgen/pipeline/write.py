@@ -1,26 +1,29 @@
 """Write output folders so that a failure leaves the previous ones exactly as they were.
 
 Each tree is written to a staging folder beside its target (`.public.hubgen-new-PID`), then all
-are swapped in. A build holds a lock on its staging folders until the swap is done, so the next
+are put in place (`swap`). A build holds a lock on its staging folders until then, so the next
 build can tell those of a killed build (no lock, no such process) and remove them
 (`remove_stale`, before it decides anything).
+
+After a first build, the staging folder holds only the files that changed since (a patch); the
+others stay where they are. Without a record of the last build, the staging folder holds the
+whole tree, files unchanged since hard-linked from the old folder.
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
-import re
 import shutil
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, suppress
+import stat
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from hubgen.filetree import FileTree
 from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
+from hubgen.pipeline.swap import Patch, Staged, aside, locked, remove_stale, swap
 
 __all__ = ["Written", "remove_stale", "write_folders"]
 
@@ -28,8 +31,8 @@ Record = tuple[bytes, int, int]
 Written = dict[str, dict[str, Record]]
 """Per output folder, per file: digest, size and modification time as written. The digest is
 of the bytes of a file made by the build, of path, size and time of the source of a copied
-one. The next build hard-links a file it would write the same from the folder it replaces, if
-the file there is still as written: linking is ten times faster than writing."""
+one. The next build leaves a file it would write the same where it is (or hard-links it from
+the folder it replaces) if the file there is still as written."""
 
 
 def write_folders(trees: dict[Path, FileTree], build_id: str = "",
@@ -37,36 +40,78 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "",
     """Write each tree to a fresh sibling folder, then swap all of them in. Copied files are
     copied, never linked to their source: a link to a site's file or to hubgen's cache would
     let an edit of the output change them."""
-    staged: dict[Path, Path] = {}
+    staged: dict[Path, Staged] = {}
     written: Written = {}
     with ExitStack() as locks:
         try:
             for target, tree in trees.items():
                 staged[target], written[str(target)] = _stage(
                     target, tree, build_id, (previous or {}).get(str(target), {}), locks)
+            swap(staged, locks)
         except BaseException:
             for folder in staged.values():
-                shutil.rmtree(folder, ignore_errors=True)
+                shutil.rmtree(folder.folder, ignore_errors=True)
             raise
-        _swap(staged, locks)
     return written
 
 
 def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record],
-           locks: ExitStack) -> tuple[Path, dict[str, Record]]:
-    folder = _aside(target, "new")
+           locks: ExitStack) -> tuple[Staged, dict[str, Record]]:
+    """The tree staged as a patch of `target` if the last build's records describe it, else
+    whole."""
+    listing = _listing(target) if before and target.is_dir() else None
+    folder = aside(target, "new")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    locks.enter_context(_locked(folder))
+    locks.enter_context(locked(folder))
     (folder / MARKER).write_text(f"Made by hubgen; replaced on every build. Build {build_id}\n",
                                  encoding="utf-8")
     # Plain strings, not Path objects: a site has tens of thousands of files, and building a
     # Path per file was a third of an edit build's writing.
-    job = _Job(os.fspath(folder), os.fspath(target), tree, list(tree.texts), list(tree.copies), before)
+    job = _Job(os.fspath(folder), os.fspath(target), tree, list(tree.texts), list(tree.copies),
+               before, patch=listing is not None)
     total = len(job.texts) + len(job.copies)
     slices = [(start, min(start + _SLICE, total)) for start in range(0, total, _SLICE)]
     parts = parallel_map(_write_slice, slices, job, chunk=1, inherited=True)
-    return folder, {relative: record for part in parts for relative, record in part}
+    records = {relative: record for part in parts for relative, record, _ in part}
+    if listing is None:
+        return Staged(folder), records
+    placed = [relative for part in parts for relative, _, staged in part if staged] + [MARKER]
+    patch = _patch(placed, records, *listing)
+    if patch is None:  # a file where a folder was, or the other way round: staged whole
+        shutil.rmtree(folder, ignore_errors=True)
+        return _stage(target, tree, build_id, {}, locks)
+    return Staged(folder, patch), records
+
+
+def _patch(placed: list[str], records: dict[str, Record], files: set[str],
+           folders: set[str]) -> Patch | None:
+    """The patch that turns the target (its `files` and `folders`) into the tree, if every
+    placed file goes where a file is or nothing is."""
+    removed = sorted(files.difference(records, (MARKER,)))
+    for relative in placed:
+        parts = relative.split("/")
+        if relative in folders or any("/".join(parts[:n]) in files for n in range(1, len(parts))):
+            return None
+    return Patch(placed, removed, [relative for relative in placed if relative not in files])
+
+
+def _listing(target: Path) -> tuple[set[str], set[str]]:
+    """The files (links too) and folders in `target`, relative to it."""
+    files: set[str] = set()
+    folders: set[str] = set()
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        with os.scandir(f"{target}/{relative}" if relative else target) as entries:
+            for entry in entries:
+                path = f"{relative}/{entry.name}" if relative else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(path)
+                    pending.append(path)
+                else:
+                    files.add(path)
+    return files, folders
 
 
 _SLICE = 256
@@ -82,33 +127,49 @@ class _Job:
     texts: list[str]
     copies: list[str]
     before: dict[str, Record]
+    patch: bool
+    """Files as they were are left in the old folder, not linked."""
 
-    def linked(self, relative: str, digest: bytes, destination: str) -> Record | None:
-        return _linked(f"{self.old_base}/{relative}", self.before.get(relative), digest, destination)
+    def kept(self, relative: str, digest: bytes, destination: str, made: set[str]) -> Record | None:
+        """The record of `relative` if the old folder has it as it would be written (and it is
+        now linked to `destination`, unless the old folder is patched)."""
+        record = self.before.get(relative)
+        if record is None or record[0] != digest:
+            return None
+        old = f"{self.old_base}/{relative}"
+        return _kept(old, record, None if self.patch else destination, made)
 
 
-def _write_slice(job: _Job, span: tuple[int, int]) -> list[tuple[str, Record]]:
-    """The files `span` of `job` (its texts, then its copies) written or linked."""
+Done = tuple[str, Record, bool]
+"""A file's path, record and whether it was written to the staging folder."""
+
+
+def _write_slice(job: _Job, span: tuple[int, int]) -> list[Done]:
+    """The files `span` of `job` (its texts, then its copies) written or kept."""
     made: set[str] = {job.base}
     count = len(job.texts)
     return [_text(job, job.texts[i], made) if i < count else _copied(job, job.copies[i - count], made)
             for i in range(*span)]
 
 
-def _text(job: _Job, relative: str, made: set[str]) -> tuple[str, Record]:
-    destination = _parent(f"{job.base}/{relative}", made)
+def _text(job: _Job, relative: str, made: set[str]) -> Done:
+    destination = f"{job.base}/{relative}"
     data = job.tree.texts[relative]
     digest = hashlib.blake2b(data, digest_size=16).digest()
-    return relative, job.linked(relative, digest, destination) or (digest, *_write(destination, data))
+    if (record := job.kept(relative, digest, destination, made)) is not None:
+        return relative, record, not job.patch
+    return relative, (digest, *_write(_parent(destination, made), data)), True
 
 
-def _copied(job: _Job, relative: str, made: set[str]) -> tuple[str, Record]:
-    destination = _parent(f"{job.base}/{relative}", made)
+def _copied(job: _Job, relative: str, made: set[str]) -> Done:
+    destination = f"{job.base}/{relative}"
     source = job.tree.copies[relative]
     info = os.stat(source)
     digest = hashlib.blake2b(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode(
         "utf-8", "surrogateescape"), digest_size=16).digest()
-    return relative, job.linked(relative, digest, destination) or (digest, *_copy(source, destination))
+    if (record := job.kept(relative, digest, destination, made)) is not None:
+        return relative, record, not job.patch
+    return relative, (digest, *_copy(source, _parent(destination, made))), True
 
 
 def _write(path: str, data: bytes) -> tuple[int, int]:
@@ -126,17 +187,16 @@ def _copy(source: Path, destination: str) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
-def _linked(old: str, record: Record | None, digest: bytes,
-            destination: str) -> Record | None:
-    """`record` if the old output file was made the same and is still as written (not changed
-    by hand since), and is now linked to `destination`."""
-    if record is None or record[0] != digest:
-        return None
+def _kept(old: str, record: Record, destination: str | None, made: set[str]) -> Record | None:
+    """`record` if the old output file is still a file as written (not changed by hand since),
+    and is now linked to `destination` if there is one."""
     try:
-        info = os.stat(old)
-        if (info.st_size, info.st_mtime_ns) != record[1:]:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or (info.st_size, info.st_mtime_ns) != record[1:]:
             return None
-        os.link(old, destination)
+        if destination is not None:
+            _parent(destination, made)
+            os.link(old, destination)
     except OSError:
         return None  # gone, another file system, or links not allowed: written then
     return record
@@ -160,85 +220,3 @@ def _folder(folder: str, made: set[str]) -> None:
     made.add(folder)
 
 
-def _swap(staged: dict[Path, Path], locks: ExitStack) -> None:
-    """Every old folder aside, then every new one in: renames, so no folder is ever half
-    replaced, and a failure on the way moves back what was moved."""
-    aside: dict[Path, Path] = {}
-    placed: list[Path] = []
-    try:
-        for target in staged:
-            if target.exists():
-                locks.enter_context(_locked(target))  # ours while it waits aside for removal
-                aside[target] = _aside(target, "old")
-                target.rename(aside[target])
-        for target, new in staged.items():
-            new.rename(target)
-            placed.append(target)
-    except BaseException:
-        for target in placed:
-            target.rename(staged[target])
-        for target, old in aside.items():
-            old.rename(target)
-        raise
-    for old in aside.values():
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _aside(target: Path, kind: str) -> Path:
-    return target.with_name(f".{target.name}.hubgen-{kind}-{os.getpid()}")
-
-
-def remove_stale(target: Path) -> None:
-    """Remove what killed builds left beside `target`: folders no running build holds. An old
-    folder put aside while the target is missing (a build killed mid-swap) is put back, so
-    the site has its last complete output again."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.hubgen-(new|old)-(\d+)")
-    try:
-        entries = sorted(target.parent.iterdir())
-    except OSError:
-        return
-    for entry in entries:
-        found = pattern.fullmatch(entry.name)
-        if found is None or entry.is_symlink() or not entry.is_dir():
-            continue
-        pid = int(found[2])
-        # A live process of that number may be a build about to lock a folder it just made.
-        if pid != os.getpid() and _alive(pid):
-            continue
-        try:
-            with _locked(entry, wait=False) as ours:
-                if not ours:
-                    continue  # a running build's (one whose process this one can't see)
-                if found[1] == "old" and not target.exists():
-                    entry.rename(target)
-                else:
-                    shutil.rmtree(entry, ignore_errors=True)
-        except OSError:
-            continue  # not ours to open or move: left as it is
-
-
-@contextmanager
-def _locked(folder: Path, wait: bool = True) -> Iterator[bool]:
-    """An exclusive lock on `folder`, held inside the block; without `wait`, False when another
-    process holds it. The lock goes with the folder through renames, and with the process
-    when it dies."""
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        os.close(handle)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's
-    return True

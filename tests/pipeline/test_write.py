@@ -107,3 +107,116 @@ def test_a_build_leaves_no_lock_or_folder_behind(site: SiteDir) -> None:
     assert staging(site) == []
     assert sorted(os.listdir(site.root)) == [".hubgen-cache", "content", "hubgen.toml", "kit", "public"]
     assert (Path(site.root / "public") / MARKER).is_file()
+
+
+def tree(folder: Path) -> tuple[list[str], dict[str, bytes]]:
+    """The folders and files under `folder` but the marker: what a patch must get right."""
+    folders = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+    return folders, {k: v for k, v in snapshot(folder).items() if k != MARKER}
+
+
+@pytest.mark.parametrize("edit", ["body", "added", "deleted", "static", "template"])
+def test_an_edit_build_patches_the_folders_as_a_clean_build_makes_them(site: SiteDir, edit: str) -> None:
+    from test_incremental import EDITS, incremental_site
+
+    incremental_site.__wrapped__(site)  # type: ignore[attr-defined]
+    options = BuildOptions(site.root, now=NOW)
+    build(options)
+    EDITS[edit](site)
+    build(options)
+    patched = [tree(site.root / name) for name in ("public", "kit")]
+    assert staging(site) == []
+    build(BuildOptions(site.root, now=NOW, clean=True))
+    assert patched == [tree(site.root / name) for name in ("public", "kit")]
+
+
+def test_an_edit_build_leaves_unchanged_files_where_they_are(site: SiteDir) -> None:
+    many_messages(site, 3)
+    build(BuildOptions(site.root, now=NOW))
+    public = site.root / "public"
+    pages = {p: p.stat() for p in public.rglob("*.html")}
+    (public / "hand.html").write_text("von Hand")
+    edited = next(p for p in pages if "meldung-2" in p.as_posix())
+    edited.write_text("von Hand geändert")
+    site.message("content/news/m1.md", title="Meldung 1, neu")
+    build(BuildOptions(site.root, now=NOW))
+    assert not (public / "hand.html").exists()
+    assert "von Hand" not in edited.read_text()
+    kept = [p for p, info in pages.items() if "meldung-1" not in p.as_posix() and p != edited
+            and p.exists() and p.stat().st_ino == info.st_ino]
+    assert len(kept) > len(pages) // 2, "unchanged pages were written again"
+    assert all(p.stat().st_nlink == 1 for p in kept)
+
+
+def test_a_patch_that_fails_midway_is_undone(site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubgen.pipeline import swap
+
+    many_messages(site, 30)
+    build(BuildOptions(site.root, now=NOW))
+    before = outputs(site)
+    moves = 0
+
+    def failing(source: str, destination: str, made: set[str]) -> None:
+        nonlocal moves
+        moves += 1
+        if moves == 20:
+            raise OSError("disk gone")
+        real(source, destination, made)
+
+    real = swap._move
+    monkeypatch.setattr(swap, "_move", failing)
+    site.message("content/news/m0.md", title="Meldung 0, neu")
+    with pytest.raises(OSError, match="disk gone"):
+        build(BuildOptions(site.root, now=NOW))
+    assert moves >= 20
+    monkeypatch.setattr(swap, "_move", real)
+    assert outputs(site) == before
+    assert staging(site) == []
+
+
+def test_a_patch_a_killed_build_left_half_done_is_undone_by_the_next(
+        site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubgen.pipeline import swap
+
+    many_messages(site, 30)
+    build(BuildOptions(site.root, now=NOW))
+    before = snapshot(site.root / "public")
+    moves = 0
+
+    def killed(source: str, destination: str, made: set[str]) -> None:
+        nonlocal moves
+        moves += 1
+        if moves == 20:
+            raise KeyboardInterrupt  # stands for the kill: nothing after it may run
+        real(source, destination, made)
+
+    real = swap._move
+    monkeypatch.setattr(swap, "_move", killed)
+    monkeypatch.setattr(swap, "undo_patch", lambda target, old: None)
+    monkeypatch.setattr(swap.shutil, "rmtree", lambda *args, **kwargs: None)
+    site.message("content/news/m0.md", title="Meldung 0, neu")
+    with pytest.raises(KeyboardInterrupt):
+        build(BuildOptions(site.root, now=NOW))
+    monkeypatch.undo()
+    assert snapshot(site.root / "public") != before, "the patch was not half done"
+    assert any("hubgen-undo" in name for name in staging(site))
+    swap.remove_stale(site.root / "public")  # what the next build does first
+    assert snapshot(site.root / "public") == before
+    build(BuildOptions(site.root, now=NOW))
+    assert staging(site) == []
+
+
+def test_a_file_that_becomes_a_folder_and_back(site: SiteDir) -> None:
+    site.message("content/news/solar.md")
+    site.write("static/docs", "eine Datei\n")
+    build(BuildOptions(site.root, now=NOW))
+    (site.root / "static/docs").unlink()
+    site.write("static/docs/index.txt", "ein Ordner\n")
+    build(BuildOptions(site.root, now=NOW))
+    assert (site.root / "public/docs/index.txt").read_text() == "ein Ordner\n"
+    (site.root / "static/docs/index.txt").unlink()
+    (site.root / "static/docs").rmdir()
+    site.write("static/docs", "wieder eine Datei\n")
+    build(BuildOptions(site.root, now=NOW))
+    assert (site.root / "public/docs").read_text() == "wieder eine Datei\n"
+    assert staging(site) == []
