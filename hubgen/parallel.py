@@ -60,12 +60,13 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
 
 def parallel_iter(function: Callable[[Any, T], R], items: Sequence[T], shared: object = None,
                   chunk: int = 8, progress: Progress | None = None,
-                  inherited: bool = False) -> Iterator[R]:
+                  inherited: bool = False, batch: int = MIN_BATCH) -> Iterator[R]:
     """`parallel_map`, each result given as soon as it and those before it are made: the
-    caller goes on with the first while the workers make the rest."""
+    caller goes on with the first while the workers make the rest. `batch`: the fewest items
+    worth workers (fewer for heavy ones)."""
     count = workers()
     forks = threading.active_count() == 1
-    if count < 2 or len(items) < MIN_BATCH or (inherited and not forks):
+    if count < 2 or len(items) < batch or (inherited and not forks):
         yield from _report(progress, len(items), (function(shared, item) for item in items))
         return
     if forks:

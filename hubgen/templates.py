@@ -14,7 +14,7 @@ from hubgen.config import Config
 from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme_folder
 from hubgen.errors import Problem, Report
 from hubgen.memo import Made, Memo, Namespace, fingerprint
-from hubgen.parallel import parallel_iter
+from hubgen.parallel import MIN_BATCH, parallel_iter
 from hubgen.symlinks import list_files, outside_problem
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
@@ -95,16 +95,17 @@ class Themes:
             return self._render(name, context).encode("utf-8")
         return self.render_all([(name, context)])[0]
 
-    def render_all(self, jobs: list[tuple[str, dict[str, Any]]]) -> list[bytes]:
+    def render_all(self, jobs: list[tuple[str, dict[str, Any]]], heavy: bool = False) -> list[bytes]:
         """`render` of each (template, context), the pages not remembered on all cores (in
         forked workers, which find the contexts where they lie: they hold functions, which
-        don't pickle)."""
+        don't pickle). `heavy` pages (each listing a whole site) are worth a worker each."""
         if self.fallback is not None and not all(self._has(name) for name, _ in jobs):
             return [self.render(name, context) for name, context in jobs]
         keys = [fingerprint(self.fingerprint, name, context, "utf-8") for name, context in jobs]
 
         def make(missing: list[int]) -> Iterator[Made[bytes]]:
-            for page in parallel_iter(_render_job, missing, (self, jobs), chunk=4, inherited=True):
+            for page in parallel_iter(_render_job, missing, (self, jobs), chunk=1 if heavy else 4,
+                                      inherited=True, batch=2 if heavy else MIN_BATCH):
                 if isinstance(page, Problem):
                     raise TemplateProblem(page)
                 yield page, ()

@@ -138,13 +138,16 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
                                         for m in site.messages], Report(),
                         each(lambda i, _: _kit(site.messages[i])))
     pages = _message_pages(site.config, themes, messages, memo)
-    page = partial(_page, themes, site.config, tree)
     # Only the overview and the calendar list every message: a message page stays as it is
-    # when another message changes.
-    page("index.html", "", messages=messages)
-    locale = Locale(site.config.site.language)
-    months = calendar_months(site, messages, locale)
-    page("calendar.html", paths.KIT_CALENDAR, messages=messages, months=months)
+    # when another message changes. They are rendered side by side: each is a long page.
+    months = calendar_months(site, messages, Locale(site.config.site.language))
+    overviews: dict[str, tuple[str, dict[str, object]]] = {
+        "": ("index.html", {"messages": messages}),
+        paths.KIT_CALENDAR: ("calendar.html", {"messages": messages, "months": months})}
+    rendered = themes.render_all([(template, _context(site.config, path, **extra))
+                                  for path, (template, extra) in overviews.items()], heavy=True)
+    for path, html in zip(overviews, rendered, strict=True):
+        tree.add_bytes(paths.page_file(path), html)
     tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now, memo))
     for kit, html in zip(messages, pages, strict=True):
         _add_message_page(site.config, kit, html, tree)
@@ -195,11 +198,6 @@ def _add_message_page(config: Config, kit: KitMessage, html: bytes, tree: FileTr
     tree.add_bytes(paths.page_file(kit.path), html)
     if kit.message.image:
         tree.add_copy(paths.kit_media(kit.message.image), config.content_path / kit.message.image)
-
-
-def _page(themes: Themes, config: Config, tree: FileTree, template: str, path: str,
-          **extra: object) -> None:
-    tree.add_bytes(paths.page_file(path), themes.render(template, _context(config, path, **extra)))
 
 
 def _context(config: Config, path: str, **extra: object) -> dict[str, object]:

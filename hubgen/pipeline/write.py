@@ -64,8 +64,9 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     locks.enter_context(locked(folder))
-    (folder / MARKER).write_text(f"Made by hubgen; replaced on every build. Build {build_id}\n",
-                                 encoding="utf-8")
+    marker = f"Made by hubgen; replaced on every build. Build {build_id}\n".encode()
+    marker_record = (hashlib.blake2b(marker, digest_size=16).digest(),
+                     *_write(f"{folder}/{MARKER}", marker))
     # Plain strings, not Path objects: a site has tens of thousands of files, and building a
     # Path per file was a third of an edit build's writing.
     job = _Job(os.fspath(folder), os.fspath(target), tree, list(tree.texts), list(tree.copies),
@@ -74,6 +75,7 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
     slices = [(start, min(start + _SLICE, total)) for start in range(0, total, _SLICE)]
     parts = parallel_map(_write_slice, slices, job, chunk=1, inherited=True)
     records = {relative: record for part in parts for relative, record, _ in part}
+    records[MARKER] = marker_record
     if listing is None:
         return Staged(folder), records
     placed = [relative for part in parts for relative, _, staged in part if staged] + [MARKER]
@@ -88,7 +90,7 @@ def _patch(placed: list[str], records: dict[str, Record], files: set[str],
            folders: set[str]) -> Patch | None:
     """The patch that turns the target (its `files` and `folders`) into the tree, if every
     placed file goes where a file is or nothing is."""
-    removed = sorted(files.difference(records, (MARKER,)))
+    removed = sorted(files.difference(records))
     for relative in placed:
         parts = relative.split("/")
         if relative in folders or any("/".join(parts[:n]) in files for n in range(1, len(parts))):

@@ -220,3 +220,17 @@ def test_a_file_that_becomes_a_folder_and_back(site: SiteDir) -> None:
     build(BuildOptions(site.root, now=NOW))
     assert (site.root / "public/docs").read_text() == "wieder eine Datei\n"
     assert staging(site) == []
+
+
+def test_the_state_kept_of_written_folders_is_the_state_found_in_them(site: SiteDir) -> None:
+    import json
+
+    from hubgen.pipeline.cache import CACHE_DIR, folder_state
+
+    many_messages(site, 3)
+    for edit in ("", "Meldung 1, neu"):
+        if edit:
+            site.message("content/news/m1.md", title=edit)
+        build(BuildOptions(site.root, now=NOW))
+        manifest = json.loads((site.root / CACHE_DIR / "manifest.json").read_bytes()[32:])
+        assert manifest["outputs"] == folder_state(site.root / "public", site.root / "kit")
