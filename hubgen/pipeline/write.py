@@ -23,9 +23,9 @@ from pathlib import Path
 from hubgen.filetree import FileTree
 from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
-from hubgen.pipeline.swap import Patch, Staged, aside, locked, remove_stale, swap
+from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap
 
-__all__ = ["Written", "remove_stale", "write_folders"]
+__all__ = ["Written", "write_folders"]
 
 Record = tuple[bytes, int, int]
 Written = dict[str, dict[str, Record]]
