@@ -16,14 +16,14 @@ import hashlib
 import os
 import shutil
 import stat
-from contextlib import ExitStack, suppress
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from hubgen.filetree import FileTree
 from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
-from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap
+from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap, with_folder
 
 __all__ = ["Written", "write_folders"]
 
@@ -160,7 +160,7 @@ def _text(job: _Job, relative: str, made: set[str]) -> Done:
     digest = hashlib.blake2b(data, digest_size=16).digest()
     if (record := job.kept(relative, digest, destination, made)) is not None:
         return relative, record, not job.patch
-    return relative, (digest, *_write(_parent(destination, made), data)), True
+    return relative, (digest, *_write(with_folder(destination, made), data)), True
 
 
 def _copied(job: _Job, relative: str, made: set[str]) -> Done:
@@ -171,7 +171,7 @@ def _copied(job: _Job, relative: str, made: set[str]) -> Done:
         "utf-8", "surrogateescape"), digest_size=16).digest()
     if (record := job.kept(relative, digest, destination, made)) is not None:
         return relative, record, not job.patch
-    return relative, (digest, *_copy(source, _parent(destination, made))), True
+    return relative, (digest, *_copy(source, with_folder(destination, made))), True
 
 
 def _write(path: str, data: bytes) -> tuple[int, int]:
@@ -197,28 +197,8 @@ def _kept(old: str, record: Record, destination: str | None, made: set[str]) -> 
         if not stat.S_ISREG(info.st_mode) or (info.st_size, info.st_mtime_ns) != record[1:]:
             return None
         if destination is not None:
-            _parent(destination, made)
+            with_folder(destination, made)
             os.link(old, destination)
     except OSError:
         return None  # gone, another file system, or links not allowed: written then
     return record
-
-
-def _parent(path: str, made: set[str]) -> str:
-    parent = path.rpartition("/")[0]
-    if parent not in made:
-        _folder(parent, made)
-    return path
-
-
-def _folder(folder: str, made: set[str]) -> None:
-    """Mostly one mkdir: the files come folder by folder, so the parent is usually made already
-    (os.makedirs looks at every level first, which took a tenth of a build with short links)."""
-    above = folder.rpartition("/")[0]
-    if above not in made:
-        _folder(above, made)
-    with suppress(FileExistsError):
-        os.mkdir(folder)
-    made.add(folder)
-
-
