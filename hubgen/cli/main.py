@@ -80,6 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `hubgen build | head -1`: the reader has gone, nothing to say
+        # As the Python docs advise (signal, "Note on SIGPIPE"): exiting would flush stdout
+        # into the closed pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as exc:  # a bug of hubgen, not of the input: say so, without a traceback
         if os.environ.get("HUBGEN_DEBUG"):
             raise

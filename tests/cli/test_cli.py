@@ -219,3 +219,16 @@ def test_no_command_writes_outside_the_site(site: SiteDir, tmp_path: Path) -> No
     # .hubgen-cache holds the share images already drawn (docs: "What a build makes").
     assert sorted(p.name for p in site.root.iterdir()) == [".hubgen-cache", "content", "hubgen.toml", "kit",
                                                            "public", "www"]
+
+
+def test_a_reader_that_stops_early_gets_no_error(site: SiteDir) -> None:
+    """`hubgen build | head -1`: the pipe closes before the summary's last line."""
+    site.message("content/news/solar.md")
+    process = subprocess.Popen([sys.executable, "-m", "hubgen", "build"], cwd=site.root,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # gone before anything is written
+    errors = process.stderr.read()
+    assert process.wait(timeout=120) == 1
+    assert errors == ""
+    assert (site.root / "public/index.html").is_file()
