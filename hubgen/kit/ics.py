@@ -114,14 +114,19 @@ def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
             for k, name in zip(kits, names, strict=True)}
 
 
+_TEXTS = frozenset({"UID", "SUMMARY", "DESCRIPTION"})
+"""Properties written as TEXT (`_Text`); made so only for the events written: an icalendar
+value costs more to make than a plain string, and an edit writes few of fifty thousand."""
+
+
 def _event(site: Site, kit: KitMessage, when: datetime, channel: str, uid: str) -> list[tuple[str, object]]:
-    """An event's properties but its DTSTAMP."""
+    """An event's properties but its DTSTAMP, as plain values (`_TEXTS` are strings)."""
     zone, lang = site.config.site.timezone, site.config.site.language
     draft = f" ({translate(lang, 'status_draft')})" if kit.message.draft else ""
-    return [("UID", _Text(uid.replace("@", f"-{channel}@", 1))),
+    return [("UID", uid.replace("@", f"-{channel}@", 1)),
             ("DTSTART", when.astimezone(UTC) if zone.key == "UTC" else when), ("DURATION", DURATION),
-            ("SUMMARY", _Text(f"[{channel_named(channel).label(lang)}] {kit.message.title}{draft}")),
-            ("DESCRIPTION", _Text(_description(kit, channel, lang))),
+            ("SUMMARY", f"[{channel_named(channel).label(lang)}] {kit.message.title}{draft}"),
+            ("DESCRIPTION", _description(kit, channel, lang)),
             ("URL", kit.public_url), ("CATEGORIES", channel),
             ("STATUS", "TENTATIVE" if kit.message.draft else "CONFIRMED")]
 
@@ -145,7 +150,8 @@ def _events(site: Site, kits: list[KitMessage], times: list[datetime], uids: dic
 
 def _body(events: list[list[tuple[str, object]]], position: int) -> Made[bytes]:
     """An event as icalendar writes it, without its first line."""
-    event: bytes = _component(Event(), events[position]).to_ical(sorted=False)
+    properties = [(name, _Text(str(value)) if name in _TEXTS else value) for name, value in events[position]]
+    event: bytes = _component(Event(), properties).to_ical(sorted=False)
     return event.removeprefix(_BEGIN_EVENT), ()
 
 

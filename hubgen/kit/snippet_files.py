@@ -44,19 +44,22 @@ def render_snippet_files(message: Message, snippets: list[Snippet], tree: FileTr
 
 def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
     """Social posts of every message that isn't a draft, one file per platform and tool."""
-    for platform in enabled_platforms(site.config):
-        buffer, hootsuite = _writer(), _writer()
+    writers = {platform: (_writer(), _writer()) for platform in enabled_platforms(site.config)}
+    for buffer, _ in writers.values():
         buffer[1].writerow(BUFFER_COLUMNS)
-        for message in sorted(site.messages, key=lambda m: m.publish_at):
-            if message.draft:
-                continue
-            when = posting_time(site, message)
-            for snippet in snippets.get(message, []):
-                if snippet.channel == "social" and snippet.platform == platform:
-                    image = site_paths(site.config).url(message.image) if message.image else ""
-                    buffer[1].writerow((snippet.text, image, ", ".join(message.tags),
-                                        when.strftime("%Y-%m-%d %H:%M")))
-                    hootsuite[1].writerow((when.strftime("%d/%m/%Y %H:%M"), snippet.text, ""))
+    urls = site_paths(site.config)
+    for message in sorted(site.messages, key=lambda m: m.publish_at):
+        if message.draft:
+            continue
+        when = posting_time(site, message)
+        image = urls.url(message.image) if message.image else ""
+        for snippet in snippets.get(message, []):
+            if snippet.channel == "social" and snippet.platform in writers:
+                buffer, hootsuite = writers[snippet.platform]
+                buffer[1].writerow((snippet.text, image, ", ".join(message.tags),
+                                    when.strftime("%Y-%m-%d %H:%M")))
+                hootsuite[1].writerow((when.strftime("%d/%m/%Y %H:%M"), snippet.text, ""))
+    for platform, (buffer, hootsuite) in writers.items():
         tree.add_text(export_file("buffer", platform), buffer[0].getvalue())
         tree.add_text(export_file("hootsuite", platform), hootsuite[0].getvalue())
 

@@ -33,7 +33,7 @@ from hubgen.errors import Problem
 from hubgen.memo import Memo, seal, secret_key
 from hubgen.pipeline.options import Held
 from hubgen.pipeline.safety import MARKER
-from hubgen.pipeline.write import Written
+from hubgen.pipeline.write import DIGEST_SIZE, Record, Written
 
 if TYPE_CHECKING:
     from hubgen.pipeline.memo_store import MemoStore
@@ -177,8 +177,7 @@ class BuildCache:
             save_memo(self.memo_path, memo.to_keep(), self.key,
                       None if self._store is None else self._store.sound)
             self._write(self.written_path, json.dumps(
-                {folder: {path: [record[0].hex(), *record[1:]] for path, record in files.items()}
-                 for folder, files in written.items()}, separators=(",", ":")))
+                {folder: _columns(files) for folder, files in written.items()}, separators=(",", ":")))
             self._write(self.manifest_path, _manifest_json(manifest))  # last: it vouches for all
             for name in LEGACY:
                 (self.folder / name).unlink(missing_ok=True)
@@ -255,10 +254,27 @@ def _problem(fields: list[Any]) -> Problem:
     return Problem(str(path), int(line), str(field), str(message), str(fix), severity)
 
 
+def _columns(files: dict[str, Record]) -> dict[str, object]:
+    """A folder's records as columns: a list per field, the digests as one hex string. A list
+    per file was most of saving and reading them (hundreds of thousands of files)."""
+    records = files.values()
+    return {"paths": list(files), "digests": b"".join(digest for digest, _, _ in records).hex(),
+            "sizes": [size for _, size, _ in records], "mtimes": [mtime for _, _, mtime in records]}
+
+
 def _written(data: Any) -> Written:
     try:
-        return {str(folder): {str(path): (bytes.fromhex(digest), int(size), int(mtime))
-                              for path, (digest, size, mtime) in files.items()}
-                for folder, files in data.items()}
-    except (AttributeError, TypeError, ValueError):
+        return {str(folder): _records(files) for folder, files in data.items()}
+    except (AttributeError, TypeError, ValueError, KeyError):
         return {}
+
+
+def _records(columns: dict[str, Any]) -> dict[str, Record]:
+    paths, sizes, mtimes = columns["paths"], columns["sizes"], columns["mtimes"]
+    digests = bytes.fromhex(columns["digests"])
+    if not all(type(x) is str for x in paths) or not all(type(x) is int for x in sizes + mtimes):
+        raise TypeError("not records")
+    split = [digests[at:at + DIGEST_SIZE] for at in range(0, len(digests), DIGEST_SIZE)]
+    if len(digests) != DIGEST_SIZE * len(paths):
+        raise ValueError("a digest per file")
+    return dict(zip(paths, zip(split, sizes, mtimes, strict=True), strict=True))

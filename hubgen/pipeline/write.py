@@ -25,7 +25,10 @@ from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap, with_folder
 
-__all__ = ["Written", "write_folders"]
+__all__ = ["DIGEST_SIZE", "Record", "Written", "write_folders"]
+
+DIGEST_SIZE = 16
+"""Bytes of a record's digest."""
 
 Record = tuple[bytes, int, int]
 Written = dict[str, dict[str, Record]]
@@ -65,7 +68,7 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
     folder.mkdir(parents=True)
     locks.enter_context(locked(folder))
     marker = f"Made by hubgen; replaced on every build. Build {build_id}\n".encode()
-    marker_record = (hashlib.blake2b(marker, digest_size=16).digest(),
+    marker_record = (_digest(marker),
                      *_write(f"{folder}/{MARKER}", marker))
     # Plain strings, not Path objects: a site has tens of thousands of files, and building a
     # Path per file was a third of an edit build's writing.
@@ -157,7 +160,7 @@ def _write_slice(job: _Job, span: tuple[int, int]) -> list[Done]:
 def _text(job: _Job, relative: str, made: set[str]) -> Done:
     destination = f"{job.base}/{relative}"
     data = job.tree.texts[relative]
-    digest = hashlib.blake2b(data, digest_size=16).digest()
+    digest = _digest(data)
     if (record := job.kept(relative, digest, destination, made)) is not None:
         return relative, record, not job.patch
     return relative, (digest, *_write(with_folder(destination, made), data)), True
@@ -167,11 +170,14 @@ def _copied(job: _Job, relative: str, made: set[str]) -> Done:
     destination = f"{job.base}/{relative}"
     source = job.tree.copies[relative]
     info = os.stat(source)
-    digest = hashlib.blake2b(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode(
-        "utf-8", "surrogateescape"), digest_size=16).digest()
+    digest = _digest(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
     if (record := job.kept(relative, digest, destination, made)) is not None:
         return relative, record, not job.patch
     return relative, (digest, *_copy(source, with_folder(destination, made))), True
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
 
 
 def _write(path: str, data: bytes) -> tuple[int, int]:
