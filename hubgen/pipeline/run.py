@@ -21,6 +21,7 @@ from hubgen.model import Message, Site
 from hubgen.newsroom.render import render_public
 from hubgen.newsroom.sitemap import NEWS_WINDOW
 from hubgen.parallel import Phased, Progress
+from hubgen.pipeline.collector import settle, settling
 from hubgen.pipeline.message_pass import message_pass
 from hubgen.pipeline.options import BuildOptions, BuildResult, Held
 from hubgen.pipeline.plan import BuildPlan, plan_build
@@ -63,15 +64,18 @@ def render(options: BuildOptions, progress: Phased | None = None,
     report = Report()
     _phase(progress, "loading")
     site = load(options.root, report, memo)
+    settle()
     now = options.now or datetime.now(UTC)
     public = site.select(publishable(options, now))
     passed = message_pass(site, public, now, report, memo,
                           progress.phase("rendering messages") if progress else None)
+    settle()
     _phase(progress, "checking")
     snippets = passed.snippets
     site_checks(site, snippets, report, memo, passed.references)
     passed.report_views(report)
     public_tree = render_public(public, snippets, passed.outputs, report, progress, now, memo)
+    settle()
     _phase(progress, "rendering kit")
     kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo,
                                                                  report.problems, public_tree)
@@ -84,6 +88,11 @@ def render(options: BuildOptions, progress: Phased | None = None,
 
 def build(options: BuildOptions, progress: Phased | None = None,
           plan: BuildPlan | None = None) -> BuildResult:
+    with settling():
+        return _build(options, progress, plan)
+
+
+def _build(options: BuildOptions, progress: Phased | None, plan: BuildPlan | None) -> BuildResult:
     started = time.perf_counter()
     plan = plan or plan_build(options)
     if plan.unchanged is not None:
@@ -95,6 +104,7 @@ def build(options: BuildOptions, progress: Phased | None = None,
     # Phase 1: render everything in memory; nothing is written if anything fails.
     memo = Memo(fresh=True) if options.clean else plan.cache.memo(writes=True)
     rendered = render(replace(options, now=plan.now), progress, memo)
+    settle()
 
     # Phase 2: swap the finished folders in. Over-long snippets fail the build but still
     # reach the internal kit, where the writer sees them marked; public/ stays as it was.

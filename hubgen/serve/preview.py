@@ -13,6 +13,7 @@ from hubgen.errors import HubgenError, Problem, ProblemsError
 from hubgen.filetree import FileTree
 from hubgen.model import Site
 from hubgen.pipeline.cache import BuildCache
+from hubgen.pipeline.collector import settling
 from hubgen.pipeline.run import BuildOptions, render
 from hubgen.serve.changes import Response, classify, respond
 from hubgen.serve.fast_render import FastRender, QuickRender
@@ -223,7 +224,8 @@ class Preview:
         site = None
         try:
             now = self.options.now or datetime.now(UTC)
-            rendered = render(replace(self.options, now=now), memo=self.memo)
+            with settling():
+                rendered = render(replace(self.options, now=now), memo=self.memo)
             site = rendered.site
             snapshot = Snapshot(0, rendered.public, rendered.kit,
                                 tuple(rendered.over_limit + rendered.warnings), css_only=css_only,
