@@ -129,6 +129,9 @@ class Namespace(enum.Enum):
     PAGE = "page", True
     ICS = "ics", True
     """Calendar events as icalendar writes them: it folds lines a character at a time."""
+    SHARE = "share", True
+    """Share image cache entries found sound, by their file's state: reading and sealing
+    twenty thousand images again was most of an edit build's share images."""
     KIT = "kit", False
     """A kit message only gathers its message and snippets (kept themselves): read back from
     disk, it would hold copies of them that each page key must hash again, which costs more

@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import PIL
@@ -27,8 +27,9 @@ import PIL
 from hubgen import __version__
 from hubgen.config import Config, ShareImages
 from hubgen.content.dates import format_date
+from hubgen.errors import Report
 from hubgen.filetree import FileTree
-from hubgen.memo import Memo, seal, secret_key
+from hubgen.memo import Memo, Namespace, each, fingerprint, seal, secret_key
 from hubgen.newsroom.share_drawing import FORMATS, SQUARE, WIDE, Card, ShareFormat, draw_card, font_path, wrap
 from hubgen.newsroom.views import MessageView
 from hubgen.parallel import parallel_map
@@ -51,6 +52,8 @@ class ShareImageMaker:
     config: Config
     fresh: bool = False
     """Draw every image, reading nothing from the cache (`hubgen build --clean`)."""
+    memo: Memo | None = None
+    """Where the entries found sound are remembered."""
     drawn: int = 0
     reused: int = 0
     used: set[str] = field(default_factory=set)
@@ -66,17 +69,17 @@ class ShareImageMaker:
         missing: list[tuple[str, Card, ShareFormat, str]] = []
         fonts = font_digests(self.config.share_images, self.config.root)
         key = secret_key()
-        stored = {} if self.fresh else self._entries()
-        for folder, card in cards:
-            for path, fmt in zip(share_images(folder), FORMATS, strict=True):
-                name = cache_key(self.config.share_images, fonts, card, fmt)
-                self.used.add(name)
-                cached = _sound(stored.get(name, []), name, key)
-                if cached is not None:
-                    tree.add_copy(path, cached)
-                    self.reused += 1
-                else:
-                    missing.append((path, card, fmt, name))
+        wanted = [(path, card, fmt, cache_key(self.config.share_images, fonts, card, fmt))
+                  for folder, card in cards for path, fmt in zip(share_images(folder), FORMATS, strict=True)]
+        self.used.update(name for *_, name in wanted)
+        sound = {} if self.fresh else _sound(self._entries(), {name for *_, name in wanted}, key,
+                                             self.memo or Memo())
+        for path, card, fmt, name in wanted:
+            if name in sound:
+                tree.add_copy(path, sound[name])
+                self.reused += 1
+            else:
+                missing.append((path, card, fmt, name))
         shared = (self.config.share_images, self.config.root, self.cache, key)
         # Workers store what they draw in the cache and send back only what they couldn't
         # store: ten thousand images held in memory would be gigabytes.
@@ -112,7 +115,7 @@ class ShareImageMaker:
 def add_share_images(config: Config, views: Iterable[MessageView], tree: FileTree,
                      memo: Memo | None = None) -> ShareImageMaker:
     """Share images for every message in `views` (published ones only) and each language's home."""
-    maker = ShareImageMaker(config, fresh=memo is not None and memo.fresh)
+    maker = ShareImageMaker(config, fresh=memo is not None and memo.fresh, memo=memo)
     company = config.company.short_name
     paths = site_paths(config)
     logo = share_logo(config)
@@ -167,33 +170,45 @@ def _entry_name(key: bytes, name: str, data: bytes) -> str:
     return f"{name}.{seal(key, b'hubgen share image 1', name.encode(), data)[:16].hex()}.jpg"
 
 
-def _sound(paths: list[Path], name: str, key: bytes) -> Path | None:
-    """The entry of `name` whose bytes match its seal; entries that don't are removed."""
-    for path in paths:
+def _sound(entries: dict[str, list[Path]], names: set[str], key: bytes, memo: Memo) -> dict[str, Path]:
+    """Of the cache's `entries`, the one of each name in `names` whose bytes match its seal;
+    entries that don't are removed. An entry's verdict is remembered by its file's state,
+    the change time and inode too: no one can give an edited file back an older one."""
+    candidates: list[tuple[str, Path, os.stat_result]] = []
+    for name in names:
+        for path in entries.get(name, ()):
+            try:
+                candidates.append((name, path, path.stat()))
+            except OSError:
+                continue  # removed meanwhile: drawn again
+    keys = [fingerprint("share entry", path.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                        info.st_ino) for _, path, info in candidates]
+    verdicts = memo.map(Namespace.SHARE, keys, Report(),
+                        each(lambda i, _: _verified(candidates[i][1], candidates[i][0], key)))
+    found: dict[str, Path] = {}
+    for (name, path, info), verdict in zip(candidates, verdicts, strict=True):
         try:
-            info = path.stat()
-            if _verified(path, name, key, info.st_size, info.st_mtime_ns, info.st_ino):
-                _mark_used(path)
-                return path
-            path.unlink()
+            if not verdict:
+                path.unlink()
+            elif name not in found:
+                found[name] = path
+                _mark_used(path, info)
         except OSError:
-            continue  # removed meanwhile, or a read-only cache: drawn again
-    return None
+            continue  # a read-only cache: drawn again, or used as it is
+    return found
 
 
-@lru_cache(maxsize=65536)
-def _verified(path: Path, name: str, key: bytes, size: int, mtime_ns: int, inode: int) -> bool:
-    """Read and checked once per process and file version: the preview rebuilds often."""
-    return path.name == _entry_name(key, name, path.read_bytes())
-
-
-def _mark_used(path: Path) -> None:
-    """For prune(); at most daily: days are what prune() counts."""
+def _verified(path: Path, name: str, key: bytes) -> bool:
     try:
-        if path.stat().st_mtime < time.time() - 86400:
-            os.utime(path)
+        return path.name == _entry_name(key, name, path.read_bytes())
     except OSError:
-        pass  # a read-only cache: nothing can be kept there
+        return False
+
+
+def _mark_used(path: Path, info: os.stat_result) -> None:
+    """For prune(); at most daily: days are what prune() counts."""
+    if info.st_mtime < time.time() - 86400:
+        os.utime(path)
 
 
 def _store(path: Path, data: bytes) -> bool:

@@ -5,6 +5,7 @@ from the cache runs code or reaches the output unless it passes its seal."""
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 import sqlite3
@@ -235,6 +236,28 @@ def seal_share_entry(site: SiteDir, entry: Path, data: bytes) -> Path:
     forged = entry.with_name(_entry_name(secret_key(), name, data))
     forged.write_bytes(data)
     return forged
+
+
+def test_a_share_entry_edited_in_place_with_its_old_time_is_drawn_again(site: SiteDir) -> None:
+    """Entries found sound are remembered by their file's state: size, time, inode, and the
+    change time, which an edit moves on and no one can set back."""
+    ready(site)
+    build(BuildOptions(site.root, now=BEFORE))
+    first = share_images(site)
+    entry = sorted((site.root / SHARE_DIR).iterdir())[0]
+    site.message("content/news/alt.md", title="Alte Meldung")
+    build(BuildOptions(site.root, now=BEFORE))  # finds the entries sound, and remembers it
+    info = entry.stat()
+    with entry.open("r+b") as file:
+        file.seek(600)
+        file.write(b"GEKAPERT")
+    os.utime(entry, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (entry.stat().st_size, entry.stat().st_mtime_ns, entry.stat().st_ino) == \
+        (info.st_size, info.st_mtime_ns, info.st_ino)
+    shutil.rmtree(site.root / "public")  # every image copied from the cache again
+    build(BuildOptions(site.root, now=BEFORE))
+    assert b"GEKAPERT" not in b"".join(share_images(site).values())
+    assert {path: data for path, data in share_images(site).items() if path in first} == first
 
 
 def test_clean_reads_nothing_from_the_cache(site: SiteDir) -> None:
