@@ -48,6 +48,7 @@ SNIPPETS = [Snippet("solar", "de", "social", "x", "Text", 4, 280, "weighted", "h
 @pytest.mark.parametrize("value", [
     MESSAGE, VIEW, SNIPPETS, (None, (Problem("a.md", 3, "date", "bad", "fix", "warning"),)),
     {"entries": [{"t": "x", "n": 1}]}, {"@o": "Message"}, ("a", ["b", ("c",)]), -0.0, 2**80,
+    {"index.html": b"<html>\x00\xff", "empty": b"", "x.txt": b"\x00"}, (b"a", [b"", b"\x00\x00", "\x00"]),
 ])
 def test_values_read_back_exactly(value: object) -> None:
     back = decode(encode(value))
@@ -102,6 +103,11 @@ def test_what_the_codec_does_not_know_is_not_kept(value: object) -> None:
     json.dumps({"@": "dt", "v": "2026-01-01T00:00:00", "z": ["zone", "../../etc/passwd"], "f": 0}).encode(),
     json.dumps({"@": "dt", "v": "2026-01-01T00:00:00", "z": ["offset", 999999], "f": 0}).encode(),
     json.dumps({"@": "b", "v": "not base64!"}).encode(),
+    json.dumps({"@": "b", "v": "aGVsbG8="}).encode(),  # the base64 of rows before the bytes moved out
+    json.dumps({"@": "b", "v": [0, 5]}).encode() + b"\x00abc",  # past the row's end
+    json.dumps({"@": "b", "v": [-1, 1]}).encode() + b"\x00abc",
+    json.dumps({"@": "b", "v": [0.5, 1]}).encode() + b"\x00abc",
+    json.dumps({"@": "b", "v": [0, 1]}).encode(),  # no bytes at all
     json.dumps({"@": "s", "v": [[1]]}).encode(),
     json.dumps({"@": "t"}).encode(),
     b"[" * 100000,
