@@ -150,7 +150,7 @@ def test_results_made_with_their_rows_are_put_as_they_come_and_flushed_once() ->
 
 def test_kept_namespaces_are_declared_once() -> None:
     kept = {namespace.label for namespace in Namespace if namespace.kept}
-    assert kept == {"message", "pass", "snippets", "checks", "references", "page", "ics"}
+    assert kept == {"message", "pass", "snippets", "checks", "references", "page", "ics", "share"}
     assert len({namespace.label for namespace in Namespace}) == len(Namespace)
 
 

@@ -133,11 +133,10 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
                            message in shared)
 
     # Remembered, so that a page showing an unchanged message is known unchanged at once.
-    messages = memo.map(Namespace.KIT, [fingerprint(config_key, m, snippets.get(m, []), _status(m, now),
-                                                    warnings[m], m in shared)
-                                        for m in site.messages], Report(),
-                        each(lambda i, _: _kit(site.messages[i])))
-    pages = _message_pages(site.config, themes, messages, memo)
+    keys = [fingerprint(config_key, m, snippets.get(m, []), _status(m, now), warnings[m], m in shared)
+            for m in site.messages]
+    messages = memo.map(Namespace.KIT, keys, Report(), each(lambda i, _: _kit(site.messages[i])))
+    pages = _message_pages(site.config, themes, messages, keys, memo)
     # Only the overview and the calendar list every message: a message page stays as it is
     # when another message changes. They are rendered side by side: each is a long page.
     months = calendar_months(site, messages, Locale(site.config.site.language))
@@ -169,10 +168,13 @@ def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet
     _add_message_page(site.config, kit, _message_html(themes, site.config, kit), tree)
 
 
-def _message_pages(config: Config, themes: Themes, kits: list[KitMessage], memo: Memo) -> list[bytes]:
+def _message_pages(config: Config, themes: Themes, kits: list[KitMessage], kit_keys: list[str],
+                   memo: Memo) -> list[bytes]:
     """Each message's page, rendered on all cores: one Jinja render a message was most of the
-    kit's time."""
-    keys = [fingerprint(themes.fingerprint, "message.html", config, kit) for kit in kits]
+    kit's time. A page is keyed by its KitMessage's key (`kit_keys`), which holds all the kit
+    message is made of, the config too: hashing each new KitMessage again was a second of an
+    edit build."""
+    keys = [fingerprint(themes.fingerprint, "message.html", key) for key in kit_keys]
     found = Report()
     pages = memo.map(Namespace.PAGE, keys, found,
                      lambda positions: parallel_map(_worker_page, positions, (config, kits)))
