@@ -31,9 +31,9 @@ from typing import TYPE_CHECKING, Any
 from hubgen import __version__
 from hubgen.errors import Problem
 from hubgen.memo import Memo, seal, secret_key
-from hubgen.parallel import parallel_map
 from hubgen.pipeline.options import Held
 from hubgen.pipeline.safety import MARKER
+from hubgen.pipeline.walk import walk
 from hubgen.pipeline.write import DIGEST_SIZE, Record, Written
 
 if TYPE_CHECKING:
@@ -95,58 +95,10 @@ def input_state(folders: list[Path], files: list[Path], options: object) -> str:
 
 
 def _walk(folder: Path, stat: bool = True) -> list[str]:
-    """`path NUL size NUL mtime` of every file under `folder`, hidden ones too, as os.walk finds
-    them (symlinked folders not followed); only the path without `stat`. Hidden files count: the
-    build reads them too (an image in `content/.media/`, a link leading out of the site).
-
-    The first folders are read here until there are many to read; those are then read, with
-    all below them, on all cores: a site's output has a hundred thousand folders, and reading
-    them was most of a build that finds nothing changed."""
-    found: list[str] = []
-    pending, at = [str(folder)], 0
-    while at < len(pending) and len(pending) - at < _SPREAD:
-        _scan(pending[at], stat, found, pending)
-        at += 1
-    rest = pending[at:]
-    slices = [rest[start:start + _SLICE] for start in range(0, len(rest), _SLICE)]
-    for part in parallel_map(_walk_below, slices, stat, chunk=1):
-        found += part
-    return found
-
-
-_SPREAD = 2048
-"""Folders waiting to be read at which reading them is spread over the cores."""
-_SLICE = 64
-
-
-def _walk_below(stat: bool, folders: list[str]) -> list[str]:
-    """`_walk`'s entries of `folders` and all below them."""
-    found: list[str] = []
-    pending = list(folders)
-    while pending:
-        _scan(pending.pop(), stat, found, pending)
-    return found
-
-
-def _scan(folder: str, stat: bool, found: list[str], pending: list[str]) -> None:
-    """The entries of one folder into `found`, its subfolders into `pending`."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return  # not there (yet), or gone meanwhile
-    for entry in entries:
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-            elif entry.is_dir():  # a link to a folder: not followed, but its coming counts
-                found.append(f"{entry.path}\0link")
-            elif stat:
-                info = entry.stat()
-                found.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
-            else:
-                found.append(entry.path)
-        except OSError:
-            continue  # a dangling link, or removed while we looked
+    """`path NUL size NUL mtime` of every file under `folder`, hidden ones too (`walk`); only
+    the path without `stat`. Hidden files count: the build reads them too (an image in
+    `content/.media/`, a link leading out of the site)."""
+    return walk(str(folder), stat)[0]
 
 
 def _digest(entries: list[str]) -> str:

@@ -24,6 +24,7 @@ from hubgen.filetree import FileTree
 from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap, with_folder
+from hubgen.pipeline.walk import walk
 
 __all__ = ["DIGEST_SIZE", "Record", "Written", "write_folders"]
 
@@ -103,20 +104,9 @@ def _patch(placed: list[str], records: dict[str, Record], files: set[str],
 
 def _listing(target: Path) -> tuple[set[str], set[str]]:
     """The files (links too) and folders in `target`, relative to it."""
-    files: set[str] = set()
-    folders: set[str] = set()
-    pending = [""]
-    while pending:
-        relative = pending.pop()
-        with os.scandir(f"{target}/{relative}" if relative else target) as entries:
-            for entry in entries:
-                path = f"{relative}/{entry.name}" if relative else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    folders.add(path)
-                    pending.append(path)
-                else:
-                    files.add(path)
-    return files, folders
+    files, folders = walk(str(target), stat=False)
+    cut = len(str(target)) + 1
+    return {path[cut:].removesuffix("\0link") for path in files}, {path[cut:] for path in folders}
 
 
 _SLICE = 256

@@ -21,7 +21,7 @@ from hubgen.memo import Namespace, secret_key
 from hubgen.newsroom.share_images import CACHE_DIR as SHARE_DIR
 from hubgen.newsroom.share_images import _entry_name
 from hubgen.pipeline import BuildOptions, build
-from hubgen.pipeline.cache import _SPREAD, CACHE_DIR, _walk, folder_state
+from hubgen.pipeline.cache import CACHE_DIR, folder_state
 from hubgen.pipeline.memo_store import _seal
 from hubgen.pipeline.safety import MARKER
 
@@ -309,21 +309,3 @@ def test_a_cache_that_cannot_be_saved_is_a_warning_after_the_swap(site: SiteDir)
     assert "warning: cache: not saved" in result.stdout + result.stderr
     assert "Solarpark" in site.read("public/index.html")
 
-
-def test_a_walk_spread_over_the_cores_finds_what_os_walk_finds(tmp_path: Path) -> None:
-    """More folders than `_walk` reads alone: the rest is read by workers."""
-    for n in range(_SPREAD + 300):
-        folder = tmp_path / f"s/{n:05}"
-        (folder / "deep").mkdir(parents=True)
-        (folder / "index.html").write_text(str(n))
-        (folder / "deep/.hidden").write_text("x" * (n % 7))
-    (tmp_path / "s/00001/link").symlink_to(tmp_path / "s/00002")
-    expected = []
-    for root, folders, files in os.walk(tmp_path):
-        for name in files:
-            info = os.stat(os.path.join(root, name))
-            expected.append(f"{root}/{name}\0{info.st_size}\0{info.st_mtime_ns}")
-        expected += [f"{root}/{name}\0link" for name in folders if os.path.islink(os.path.join(root, name))]
-    assert sorted(_walk(tmp_path)) == sorted(expected)
-    assert sorted(_walk(tmp_path, stat=False)) == sorted(e.split("\0")[0] if not e.endswith("link") else e
-                                                         for e in expected)

@@ -1,0 +1,65 @@
+"""Reading a folder tree on all cores: a site's output has a hundred thousand folders, and
+reading them was most of a build that finds nothing changed and a tenth of an edit build."""
+
+from __future__ import annotations
+
+import os
+
+from hubgen.parallel import parallel_map
+
+__all__ = ["walk"]
+
+Found = tuple[list[str], list[str]]
+
+_SPREAD = 2048
+"""Folders waiting to be read at which reading them is spread over the cores."""
+_SLICE = 64
+
+
+def walk(folder: str, stat: bool = True) -> Found:
+    """Every file under `folder` as `path NUL size NUL mtime` (only the path without `stat`),
+    a link to a folder as `path NUL link` (not followed, as os.walk does), and every folder.
+    The first folders are read here until many wait; those are then read, with all below
+    them, by the workers."""
+    files: list[str] = []
+    pending, at = [folder], 0
+    while at < len(pending) and len(pending) - at < _SPREAD:
+        _scan(pending[at], stat, files, pending)
+        at += 1
+    folders, rest = pending[1:at], pending[at:]
+    slices = [rest[start:start + _SLICE] for start in range(0, len(rest), _SLICE)]
+    for more_files, more_folders in parallel_map(_walk_below, slices, stat, chunk=1):
+        files += more_files
+        folders += more_folders
+    return files, folders
+
+
+def _walk_below(stat: bool, folders: list[str]) -> Found:
+    """`walk` of `folders` and all below them, here."""
+    files: list[str] = []
+    pending, done = list(folders), []
+    while pending:
+        done.append(pending.pop())
+        _scan(done[-1], stat, files, pending)
+    return files, done
+
+
+def _scan(folder: str, stat: bool, files: list[str], pending: list[str]) -> None:
+    """The files of one folder into `files`, its subfolders into `pending`."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # not there (yet), or gone meanwhile
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.is_dir():  # a link to a folder: not followed, but its coming counts
+                files.append(f"{entry.path}\0link")
+            elif stat:
+                info = entry.stat()
+                files.append(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}")
+            else:
+                files.append(entry.path)
+        except OSError:
+            continue  # a dangling link, or removed while we looked

@@ -1,0 +1,50 @@
+"""Reading a folder tree on all cores finds what os.walk finds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hubgen.pipeline import walk as walking
+from hubgen.pipeline.walk import walk
+
+
+def tree(root: Path, count: int) -> None:
+    for n in range(count):
+        folder = root / f"s/{n:05}"
+        (folder / "deep").mkdir(parents=True)
+        (folder / "index.html").write_text(str(n))
+        (folder / "deep/.hidden").write_text("x" * (n % 7))
+    (root / "s/00001/link").symlink_to(root / "s/00002")
+    (root / "s/00003/dangling").symlink_to(root / "nowhere")
+
+
+def os_walk(root: Path) -> tuple[list[str], list[str]]:
+    files, folders = [], []
+    for at, names, plain in os.walk(root):
+        folders += [f"{at}/{name}" for name in names if not os.path.islink(f"{at}/{name}")]
+        files += [f"{at}/{name}\0link" for name in names if os.path.islink(f"{at}/{name}")]
+        for name in plain:
+            info = os.lstat(f"{at}/{name}")
+            files.append(f"{at}/{name}\0{info.st_size}\0{info.st_mtime_ns}")
+    return sorted(files), sorted(folders)
+
+
+def test_a_walk_spread_over_the_cores_finds_what_os_walk_finds(tmp_path: Path) -> None:
+    """More folders than `walk` reads alone: the rest is read in slices by workers."""
+    tree(tmp_path, walking._SPREAD + 300)
+    files, folders = walk(str(tmp_path))
+    expected_files, expected_folders = os_walk(tmp_path)
+    dangling = [f for f in expected_files if "/dangling\0" in f]
+    assert sorted(files) == sorted(set(expected_files) - set(dangling))  # a dangling link: skipped
+    assert sorted(folders) == expected_folders
+    names, _ = walk(str(tmp_path), stat=False)  # without stat, a dangling link is a name too
+    assert sorted(names) == sorted(f if f.endswith("\0link") else f.split("\0")[0]
+                                   for f in expected_files)
+
+
+def test_a_small_tree_is_read_here(tmp_path: Path) -> None:
+    tree(tmp_path, 5)
+    files, folders = walk(str(tmp_path))
+    assert len(folders) == 1 + 5 * 2 and len(files) == 5 * 2 + 1
+    assert walk(str(tmp_path / "missing")) == ([], [])
