@@ -173,6 +173,9 @@ def _judge_date(m: _Message, date: DateFigure, path: str, field: str, line: int)
 def _contradiction(m: _Message, shown: str, facts: list[_Fact], path: str, field: str,
                    line: int) -> None:
     named = " and ".join(f"facts.{fact.key} ({fact.value})" for fact in facts)
-    fix = ("correct the figure or the fact" if field == "body" or len(facts) > 1
-           else f"write {{{{ facts.{facts[0].key} }}}} instead, or correct the fact")
+    # Only the key message and the channel texts are templates: a `{{ facts.x }}` in the
+    # title, the summary or the body would be printed as it is.
+    templated = field == "key_message" or field.startswith("channels.")
+    fix = (f"write {{{{ facts.{facts[0].key} }}}} instead, or correct the fact"
+           if templated and len(facts) == 1 else "correct the figure or the fact")
     m.report.error(path, line, field, f"'{shown}' contradicts {named}", fix)
