@@ -114,19 +114,14 @@ def _uids(kits: list[KitMessage], host: str) -> dict[int, str]:
             for k, name in zip(kits, names, strict=True)}
 
 
-_TEXTS = frozenset({"UID", "SUMMARY", "DESCRIPTION"})
-"""Properties written as TEXT (`_Text`); made so only for the events written: an icalendar
-value costs more to make than a plain string, and an edit writes few of fifty thousand."""
-
-
 def _event(site: Site, kit: KitMessage, when: datetime, channel: str, uid: str) -> list[tuple[str, object]]:
-    """An event's properties but its DTSTAMP, as plain values (`_TEXTS` are strings)."""
+    """An event's properties but its DTSTAMP."""
     zone, lang = site.config.site.timezone, site.config.site.language
     draft = f" ({translate(lang, 'status_draft')})" if kit.message.draft else ""
-    return [("UID", uid.replace("@", f"-{channel}@", 1)),
+    return [("UID", _Text(uid.replace("@", f"-{channel}@", 1))),
             ("DTSTART", when.astimezone(UTC) if zone.key == "UTC" else when), ("DURATION", DURATION),
-            ("SUMMARY", f"[{channel_named(channel).label(lang)}] {kit.message.title}{draft}"),
-            ("DESCRIPTION", _description(kit, channel, lang)),
+            ("SUMMARY", _Text(f"[{channel_named(channel).label(lang)}] {kit.message.title}{draft}")),
+            ("DESCRIPTION", _Text(_description(kit, channel, lang))),
             ("URL", kit.public_url), ("CATEGORIES", channel),
             ("STATUS", "TENTATIVE" if kit.message.draft else "CONFIRMED")]
 
@@ -134,24 +129,32 @@ def _event(site: Site, kit: KitMessage, when: datetime, channel: str, uid: str) 
 def _events(site: Site, kits: list[KitMessage], times: list[datetime], uids: dict[int, str],
             stamp: datetime, memo: Memo) -> bytes:
     """The VEVENTs, each written once and remembered: icalendar takes a millisecond or two for
-    one (it folds character by character), and an edit changes few. Only DTSTAMP, the time of
-    the build, changes every time: it goes in front of the remembered rest (RFC 5545 gives
-    properties no order)."""
+    one (it folds character by character), and an edit changes few. An event is keyed by what
+    it is made of (`_event`): the time zone, the language, its message and snippets, whose
+    hashes are known, its kit page and public URL, the channel and the UID; only the events
+    not remembered are made at all. Only DTSTAMP, the time of the build, changes every time:
+    it goes in front of the remembered rest (RFC 5545 gives properties no order)."""
     start = _component(Event(), [("DTSTAMP", stamp)]).to_ical(sorted=False)[:-len(_END_EVENT)]
-    zone = site.config.site.timezone.key
-    events = [_event(site, kit, when, channel, uids[id(kit)])
-              for kit, when in zip(kits, times, strict=True) for channel in kit.channels]
-    # Plain strings, quick to hash; the zone's name stands for the offset a time doesn't name.
-    keys = [fingerprint(zone, *(str(part) for prop in event for part in prop)) for event in events]
-    bodies = memo.map(Namespace.ICS, keys, Report(),
-                      lambda positions: parallel_map(_body, positions, events, chunk=32))
+    config = site.config.site
+    slots, keys = [], []
+    for kit, when in zip(kits, times, strict=True):
+        made_of = fingerprint(config.timezone.key, config.language, kit.path, kit.public_url, kit.message,
+                              [item.snippet for item in kit.snippets])
+        for channel in kit.channels:
+            slots.append((kit, when, channel))
+            keys.append(fingerprint(made_of, channel, uids[id(kit)]))
+
+    def make(positions: list[int]) -> list[Made[bytes]]:
+        events = {i: _event(site, *slots[i], uids[id(slots[i][0])]) for i in positions}
+        return parallel_map(_body, positions, events, chunk=32)
+
+    bodies = memo.map(Namespace.ICS, keys, Report(), make)
     return b"".join(start + body for body in bodies)
 
 
-def _body(events: list[list[tuple[str, object]]], position: int) -> Made[bytes]:
+def _body(events: dict[int, list[tuple[str, object]]], position: int) -> Made[bytes]:
     """An event as icalendar writes it, without its first line."""
-    properties = [(name, _Text(str(value)) if name in _TEXTS else value) for name, value in events[position]]
-    event: bytes = _component(Event(), properties).to_ical(sorted=False)
+    event: bytes = _component(Event(), events[position]).to_ical(sorted=False)
     return event.removeprefix(_BEGIN_EVENT), ()
 
 
