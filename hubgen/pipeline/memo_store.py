@@ -33,23 +33,29 @@ Slot = tuple[Namespace, str]
 
 
 class MemoStore:
-    """The rows of a memo file, for `Memo(stored=...)`: read at the first question, all at
-    once (one query is faster than one per key)."""
+    """The rows of a memo file, for `Memo(stored=...)`: those of a namespace read at the first
+    question for it, all at once (one query is faster than one per key). By namespace, not
+    all at the first question: a build asks for the passes before the pages, and the pages'
+    rows (a quarter of the file) waited in memory beside the passes decoded."""
 
     def __init__(self, path: Path, key: bytes, writes: bool = False) -> None:
         self.path, self.key = path, key
         self.sound: set[Slot] = set()
         """Rows that matched their seal or were written by `flush`: the file holds them as
         they should be."""
-        self._rows: dict[tuple[str, str], tuple[object, object, object]] | None = None
+        self._rows: dict[str, dict[str, tuple[object, object, object]]] | None = {}
+        """By namespace, by key; None once closed."""
         self._writes = writes
         self._writer: sqlite3.Connection | None = None
         self._pending: list[Slot] = []
 
     def take(self, namespace: Namespace, key: str) -> Made[Any] | None:
         if self._rows is None:
-            self._rows = _read(self.path)
-        row = self._rows.pop((namespace.label, key), None)
+            return None
+        rows = self._rows.get(namespace.label)
+        if rows is None:
+            rows = self._rows[namespace.label] = _read(self.path, namespace.label)
+        row = rows.pop(key, None)
         if row is None:
             return None
         kind, data, found = row
@@ -65,7 +71,7 @@ class MemoStore:
         return made
 
     def close(self) -> None:
-        self._rows = {}
+        self._rows = None
 
     def writes(self) -> bool:
         return self._writes
@@ -111,15 +117,15 @@ _BATCH = 256
 longer than that takes."""
 
 
-def _read(path: Path) -> dict[tuple[str, str], tuple[object, object, object]]:
+def _read(path: Path, namespace: str) -> dict[str, tuple[object, object, object]]:
     try:
         # Read-only: a cache folder without write access is still read.
         db = _checked(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True))
     except sqlite3.Error:
         return {}  # none yet, or not a memo file: every result is made
     try:
-        return {(namespace, key): (kind, data, found) for namespace, key, kind, data, found
-                in db.execute("SELECT namespace, key, kind, data, seal FROM memo")}
+        return {key: (kind, data, found) for key, kind, data, found
+                in db.execute("SELECT key, kind, data, seal FROM memo WHERE namespace = ?", (namespace,))}
     except (sqlite3.Error, TypeError):
         return {}
     finally:
