@@ -95,13 +95,18 @@ class Themes:
             return self._render(name, context).encode("utf-8")
         return self.render_all([(name, context)])[0]
 
-    def render_all(self, jobs: list[tuple[str, dict[str, Any]]], heavy: bool = False) -> list[bytes]:
+    def render_all(self, jobs: list[tuple[str, dict[str, Any]]], heavy: bool = False,
+                   made_of: list[object] | None = None) -> list[bytes]:
         """`render` of each (template, context), the pages not remembered on all cores (in
         forked workers, which find the contexts where they lie: they hold functions, which
-        don't pickle). `heavy` pages (each listing a whole site) are worth a worker each."""
+        don't pickle). `heavy` pages (each listing a whole site) are worth a worker each.
+        `made_of`: for each job, all its context is made of, where the caller knows that
+        cheaper to hash than the context itself."""
         if self.fallback is not None and not all(self._has(name) for name, _ in jobs):
             return [self.render(name, context) for name, context in jobs]
-        keys = [fingerprint(self.fingerprint, name, context, "utf-8") for name, context in jobs]
+        parts = made_of or [context for _, context in jobs]
+        keys = [fingerprint(self.fingerprint, name, part, "utf-8")
+                for (name, _), part in zip(jobs, parts, strict=True)]
 
         def make(missing: list[int]) -> Iterator[Made[bytes]]:
             for page in parallel_iter(_render_job, missing, (self, jobs), chunk=1 if heavy else 4,

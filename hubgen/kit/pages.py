@@ -143,8 +143,11 @@ def render_kit_pages(site: Site, snippets: dict[Message, list[Snippet]], now: da
     overviews: dict[str, tuple[str, dict[str, object]]] = {
         "": ("index.html", {"messages": messages}),
         paths.KIT_CALENDAR: ("calendar.html", {"messages": messages, "months": months})}
+    # Keyed by the messages' keys, which hold all they are made of: hashing ten thousand new
+    # KitMessages for the key of each page was a second of an edit build.
     rendered = themes.render_all([(template, _context(site.config, path, **extra))
-                                  for path, (template, extra) in overviews.items()], heavy=True)
+                                  for path, (template, extra) in overviews.items()], heavy=True,
+                                 made_of=[(config_key, path, keys) for path in overviews])
     for path, html in zip(overviews, rendered, strict=True):
         tree.add_bytes(paths.page_file(path), html)
     tree.add_text(paths.KIT_CALENDAR_FILE, calendar_ics(site, messages, now, memo))
