@@ -25,6 +25,7 @@ from pathlib import Path, PurePath
 from typing import Any, Generic, Protocol, TypeVar
 
 from hubgen.errors import Problem, Report
+from hubgen.filetree import Blob, digest_of
 
 __all__ = ["Kept", "Made", "Memo", "Namespace", "Stored", "each", "fingerprint", "known_encoding",
            "remember_encoding", "seal", "secret_key"]
@@ -57,7 +58,9 @@ def _encode(value: object, seen: dict[int, bytes]) -> bytes:
     if isinstance(value, str):
         return b"s" + value.encode("utf-8", "surrogatepass") + b"\x00"
     if isinstance(value, bytes):
-        return b"b" + hashlib.blake2b(value, digest_size=16).digest()
+        return b"b" + digest_of(value)
+    if isinstance(value, Blob):  # the same as its bytes: a result read lazily keys as made
+        return b"b" + value.digest
     if value is None or isinstance(value, (bool, int, float)):
         return b"v" + repr(value).encode() + b"\x00"
     if isinstance(value, (datetime, date, PurePath)):

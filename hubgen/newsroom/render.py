@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from hubgen.errors import ProblemsError, Report
-from hubgen.filetree import FileTree
+from hubgen.filetree import Content, FileTree
 from hubgen.memo import Memo
 from hubgen.model import Message, Site, Snippet
 from hubgen.newsroom.assets import collect_assets
@@ -32,7 +32,8 @@ class MessageOutput:
 
     view: MessageView
     pages: tuple[PageInfo, ...]
-    files: dict[str, bytes]
+    files: dict[str, Content]
+    """Bytes as made, Blobs as read back from the build cache."""
     search: dict[str, object]
 
 

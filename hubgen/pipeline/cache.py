@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING, Any
 
 from hubgen import __version__
 from hubgen.errors import Problem
+from hubgen.filetree import DIGEST_SIZE
 from hubgen.memo import Memo, seal, secret_key
 from hubgen.pipeline.options import Held
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.walk import walk
-from hubgen.pipeline.write import DIGEST_SIZE, Record, Written
+from hubgen.pipeline.write import Record, Written
 
 if TYPE_CHECKING:
     from hubgen.pipeline.memo_store import MemoStore
@@ -130,14 +131,15 @@ class BuildCache:
                 return None
         return manifest if folder_state(public, kit) == manifest.outputs else None
 
-    def memo(self, writes: bool = False) -> Memo:
+    def memo(self, writes: bool = False, lazy: bool = False) -> Memo:
         """A memo that answers from the memo file too; one that `writes` keeps there the
-        results its workers encode as they are made (a build's, which saves the memo)."""
+        results its workers encode as they are made (a build's, which saves the memo). A
+        `lazy` one's results hold Blobs where they hold bytes (`MemoStore.lazy`)."""
         # Here, not at the top: the codec imports the model and views, which a build that
         # finds nothing changed never needs.
         from hubgen.pipeline.memo_store import MemoStore
 
-        self._store = MemoStore(self.memo_path, self.key, writes)
+        self._store = MemoStore(self.memo_path, self.key, writes, lazy)
         return Memo(self._store)
 
     def written(self) -> Written:

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from hubgen.checks.written import Reference
 from hubgen.errors import Problem
+from hubgen.filetree import Area, Blob, BlobMissing, content, digest_of
 from hubgen.memo import known_encoding, remember_encoding
 from hubgen.model import Message, Snippet
 from hubgen.newsroom.pages import ImageInfo, PageInfo
@@ -31,7 +32,7 @@ from hubgen.newsroom.status import Status
 from hubgen.newsroom.views import ContactView, Link, MessageView
 from hubgen.pipeline.message_pass import MessageWork
 
-__all__ = ["decode", "encode"]
+__all__ = ["decode", "encode", "split"]
 
 CLASSES: dict[str, type[Any]] = {cls.__name__: cls for cls in (
     Problem, Message, Snippet, MessageView, Link, ContactView, Reference, Status, MessageWork,
@@ -42,51 +43,63 @@ _FIELD_SETS = {name: set(_FIELDS[cls]) for name, cls in CLASSES.items()}
 
 
 _BLOBS = threading.local()
-"""The bytes values of the row being encoded (`parts`, `size`) or decoded (`area`)."""
+"""The bytes values of the row being encoded (`parts`, `size`) or decoded (`area`, or `lazy`:
+where Blobs of them read from)."""
 
 
 def encode(value: object) -> bytes:
     """UTF-8 JSON of `value`, then (if it holds bytes) a NUL and the bytes one after the other,
-    which the JSON points to: base64 in the JSON made the rendered pages a third larger, and
-    reading them back was a third of decoding a message's pass. ValueError if `value` holds
-    anything the codec doesn't know."""
+    which the JSON points to with their digest: base64 in the JSON made the rendered pages a
+    third larger, and reading them back was a third of decoding a message's pass. ValueError if
+    `value` holds anything the codec doesn't know, or a Blob that can't be read."""
     _BLOBS.parts, _BLOBS.size = [], 0
     try:
         text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":")).encode()
-    except (TypeError, RecursionError, UnicodeEncodeError) as exc:
+    except (TypeError, RecursionError, UnicodeEncodeError, BlobMissing) as exc:
         raise ValueError(f"not kept: {exc}") from None
     finally:
         parts, _BLOBS.parts = _BLOBS.parts, []
     return b"\0".join([text, b"".join(parts)]) if parts else text
 
 
-def decode(data: bytes) -> object:
-    """The value `encode` made; ValueError for anything else. JSON never holds a NUL (it
-    escapes control characters), so the first one ends it."""
-    cut = data.find(b"\0")
-    _BLOBS.area = memoryview(data)[cut + 1:] if cut >= 0 else memoryview(b"")
+def split(data: bytes) -> tuple[bytes, bytes | None]:
+    """The JSON of a row `encode` made, and its bytes if it has any."""
+    cut = data.find(b"\0")  # JSON never holds a NUL (it escapes control characters)
+    return (data, None) if cut < 0 else (data[:cut], data[cut + 1:])
+
+
+def decode(data: bytes, lazy: Area | None = None) -> object:
+    """The value `encode` made; ValueError for anything else. With `lazy`, the JSON alone: its
+    bytes values are Blobs read from `lazy`, which holds the bytes `encode` put after it."""
+    text, area = split(data)
+    _BLOBS.area, _BLOBS.lazy = memoryview(area or b""), lazy
     try:
-        return _DECODER.decode(str(data[:cut] if cut >= 0 else data, "utf-8"))
+        return _DECODER.decode(str(text, "utf-8"))
     except (TypeError, KeyError, IndexError, AttributeError, RecursionError, OverflowError,
             ZoneInfoNotFoundError, UnicodeDecodeError) as exc:
         raise ValueError(f"not a kept value: {exc!r}") from None
     finally:
-        _BLOBS.area = memoryview(b"")
+        _BLOBS.area, _BLOBS.lazy = memoryview(b""), None
 
 
-def _blob(value: bytes) -> object:
-    """Where `value` goes among the row's bytes: its start and length."""
+def _blob(value: bytes | Blob) -> object:
+    """Where `value` goes among the row's bytes (its start and length), and its digest."""
+    data = content(value)
     start = _BLOBS.size
-    _BLOBS.parts.append(value)
-    _BLOBS.size = start + len(value)
-    return {"@": "b", "v": [start, len(value)]}
+    _BLOBS.parts.append(data)
+    _BLOBS.size = start + len(data)
+    digest = value.digest if isinstance(value, Blob) else digest_of(data)
+    return {"@": "b", "v": [start, len(data), digest.hex()]}
 
 
-def _blob_at(place: Any) -> bytes:
-    start, length = place
+def _blob_at(place: Any) -> bytes | Blob:
+    start, length, digest = place
+    if type(start) is not int or type(length) is not int or start < 0 or length < 0:
+        raise IndexError("bytes outside the row")
+    if (lazy := _BLOBS.lazy) is not None:
+        return Blob(bytes.fromhex(_text(digest)), length, lazy, start)
     area = _BLOBS.area
-    if type(start) is not int or type(length) is not int or start < 0 or length < 0 \
-            or start + length > len(area):
+    if start + length > len(area):
         raise IndexError("bytes outside the row")
     return bytes(area[start:start + length])
 
@@ -131,6 +144,7 @@ _ENCODERS: dict[type, Callable[[Any], object]] = {
     set: lambda v: {"@": "s", "v": [_plain(item) for item in v]},
     dict: _mapping,
     bytes: _blob,
+    Blob: _blob,
     PosixPath: lambda v: {"@": "p", "v": str(v)},
     Markup: lambda v: {"@": "m", "v": str(v)},
     datetime: _datetime,

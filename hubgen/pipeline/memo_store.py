@@ -3,8 +3,10 @@
 SQLite holds data only (pickle, used before, rebuilt whatever object a file named). A row is
 used when a build asks for its key, and only if its seal matches: a row edited, copied to
 another key or written by anyone without the key is dropped and made again. Rendered pages
-are stored as their bytes, everything else as typed JSON (`codec`). Saving writes only the
-difference: results made by this build in, rows no build asked for out. A build's message
+are stored as their bytes, everything else as typed JSON (`codec`). The bytes a typed result
+holds (a message's rendered files) are a row of their own beside it (`TAIL`), which a build
+reads only for a file it has to write (`Blob`): an edit build writes few. Saving writes only
+the difference: results made by this build in, rows no build asked for out. A build's message
 passes are encoded by the workers that make them and written as they come (`put`): encoding
 them all at the end was a sixth of a cold build.
 """
@@ -19,8 +21,9 @@ from urllib.parse import quote
 
 from hubgen import __version__
 from hubgen.errors import Problem
+from hubgen.filetree import BlobMissing
 from hubgen.memo import Made, Namespace, seal
-from hubgen.pipeline.codec import decode, encode
+from hubgen.pipeline.codec import decode, encode, split
 
 __all__ = ["MemoStore", "encoded_row", "save_memo"]
 
@@ -28,8 +31,12 @@ SCHEMA = ("CREATE TABLE memo (namespace TEXT NOT NULL, key TEXT NOT NULL, kind I
           " data BLOB NOT NULL, seal BLOB NOT NULL, PRIMARY KEY (namespace, key))")
 BYTES, TYPED = 0, 1
 """Kinds of rows: a result that is bytes without problems (a page) as it is, or typed JSON."""
-FORMAT = b"hubgen memo 1"
+FORMAT = b"hubgen memo 2"
+TAIL = ":bytes"
+"""The namespace of a typed row's bytes is its own with this after it."""
 Slot = tuple[Namespace, str]
+Row = tuple[str, str, int, bytes, bytes]
+"""Namespace, key, kind, data, seal."""
 
 
 class MemoStore:
@@ -38,8 +45,10 @@ class MemoStore:
     all at the first question: a build asks for the passes before the pages, and the pages'
     rows (a quarter of the file) waited in memory beside the passes decoded."""
 
-    def __init__(self, path: Path, key: bytes, writes: bool = False) -> None:
-        self.path, self.key = path, key
+    def __init__(self, path: Path, key: bytes, writes: bool = False, lazy: bool = False) -> None:
+        self.path, self.key, self.lazy = path, key, lazy
+        """Results' bytes are Blobs, read if needed (a build's), not read with them (the
+        preview's: it serves them, and another build may remove them meanwhile)."""
         self.sound: set[Slot] = set()
         """Rows that matched their seal or were written by `flush`: the file holds them as
         they should be."""
@@ -50,25 +59,31 @@ class MemoStore:
         self._pending: list[Slot] = []
 
     def take(self, namespace: Namespace, key: str) -> Made[Any] | None:
-        if self._rows is None:
-            return None
-        rows = self._rows.get(namespace.label)
-        if rows is None:
-            rows = self._rows[namespace.label] = _read(self.path, namespace.label)
-        row = rows.pop(key, None)
+        row = self._row(namespace.label, key)
         if row is None:
             return None
-        kind, data, found = row
-        if type(data) is not bytes or type(found) is not bytes or type(kind) is not int:
-            return None
-        if not hmac.compare_digest(found, _seal(self.key, namespace, key, kind, data)):
-            return None
+        kind, data = row
         try:
-            made = (data, ()) if kind == BYTES else _made(decode(data))
+            if kind == BYTES:
+                made: Made[Any] = (data, ())
+            elif self.lazy:
+                made = _made(decode(data, _Tail(self.path, self.key, namespace.label + TAIL, key)))
+            else:
+                tail = self._row(namespace.label + TAIL, key)
+                made = _made(decode(data if tail is None else b"\0".join([data, tail[1]])))
         except ValueError:
             return None
         self.sound.add((namespace, key))
         return made
+
+    def _row(self, label: str, key: str) -> tuple[int, bytes] | None:
+        """Kind and data of a row that matches its seal."""
+        if self._rows is None:
+            return None
+        rows = self._rows.get(label)
+        if rows is None:
+            rows = self._rows[label] = _read(self.path, label)
+        return _sound(self.key, label, key, rows.pop(key, None))
 
     def close(self) -> None:
         self._rows = None
@@ -85,8 +100,8 @@ class MemoStore:
             if self._writer is None:
                 self.path.parent.mkdir(exist_ok=True)
                 self._writer = _writable(self.path)
-            row = namespace.label, key, kind, data, _seal(self.key, namespace, key, kind, data)
-            self._writer.execute("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?, ?)", row)
+            self._writer.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?, ?)",
+                                     _sealed(self.key, namespace, key, kind, data))
             self._pending.append((namespace, key))
         except (sqlite3.Error, OSError):
             self._writes = False
@@ -117,15 +132,18 @@ _BATCH = 256
 longer than that takes."""
 
 
-def _read(path: Path, namespace: str) -> dict[str, tuple[object, object, object]]:
+def _read(path: Path, namespace: str, key: str | None = None) -> dict[str, tuple[object, object, object]]:
+    """The rows of `namespace` (the one of `key`), by key: kind, data and seal."""
     try:
         # Read-only: a cache folder without write access is still read.
         db = _checked(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True))
     except sqlite3.Error:
         return {}  # none yet, or not a memo file: every result is made
+    query, arguments = "SELECT key, kind, data, seal FROM memo WHERE namespace = ?", [namespace]
+    if key is not None:
+        query, arguments = query + " AND key = ?", [namespace, key]
     try:
-        return {key: (kind, data, found) for key, kind, data, found
-                in db.execute("SELECT key, kind, data, seal FROM memo WHERE namespace = ?", (namespace,))}
+        return {key: (kind, data, found) for key, kind, data, found in db.execute(query, arguments)}
     except (sqlite3.Error, TypeError):
         return {}
     finally:
@@ -142,7 +160,8 @@ def save_memo(path: Path, entries: dict[Slot, Made[Any]], key: bytes,
         db = _writable(path)
         try:
             with db:  # one transaction: a build killed meanwhile leaves the file as it was
-                keep = {(namespace.label, slot_key) for namespace, slot_key in entries}
+                keep = {(namespace.label + tail, slot_key) for namespace, slot_key in entries
+                        for tail in ("", TAIL)}
                 stale = [row for row in db.execute("SELECT namespace, key FROM memo") if row not in keep]
                 db.executemany("DELETE FROM memo WHERE namespace = ? AND key = ?", stale)
                 db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?, ?)",
@@ -153,15 +172,23 @@ def save_memo(path: Path, entries: dict[Slot, Made[Any]], key: bytes,
         raise OSError(f"{path}: {exc}") from exc
 
 
-def _rows(entries: dict[Slot, Made[Any]], key: bytes,
-          sound: set[Slot]) -> list[tuple[str, str, int, bytes, bytes]]:
+def _rows(entries: dict[Slot, Made[Any]], key: bytes, sound: set[Slot]) -> list[Row]:
     rows = []
     for (namespace, slot_key), (value, problems) in entries.items():
         if (namespace, slot_key) in sound or (row := encoded_row(value, problems)) is None:
             continue
-        kind, data = row
-        rows.append((namespace.label, slot_key, kind, data, _seal(key, namespace, slot_key, kind, data)))
+        rows += _sealed(key, namespace, slot_key, *row)
     return rows
+
+
+def _sealed(key: bytes, namespace: Namespace, slot_key: str, kind: int, data: bytes) -> list[Row]:
+    """The rows that keep a result: a typed one's bytes apart (`TAIL`)."""
+    text, tail = split(data) if kind == TYPED else (data, None)
+    parts = [(namespace.label, text, kind)]
+    if tail is not None:
+        parts.append((namespace.label + TAIL, tail, BYTES))
+    return [(label, slot_key, part_kind, part, _seal(key, label, slot_key, part_kind, part))
+            for label, part, part_kind in parts]
 
 
 def encoded_row(value: object, problems: tuple[Problem, ...]) -> tuple[int, bytes] | None:
@@ -175,10 +202,40 @@ def encoded_row(value: object, problems: tuple[Problem, ...]) -> tuple[int, byte
         return None
 
 
-def _seal(key: bytes, namespace: Namespace, slot_key: str, kind: int, data: bytes) -> bytes:
+def _seal(key: bytes, label: str, slot_key: str, kind: int, data: bytes) -> bytes:
     # The version too: another hubgen may make other results from the same inputs.
-    return seal(key, FORMAT, __version__.encode(), namespace.label.encode(), slot_key.encode(),
+    return seal(key, FORMAT, __version__.encode(), label.encode(), slot_key.encode(),
                 bytes([kind]), data)
+
+
+def _sound(key: bytes, label: str, slot_key: str,
+           row: tuple[object, object, object] | None) -> tuple[int, bytes] | None:
+    """Kind and data of a row read, if it matches its seal."""
+    if row is None:
+        return None
+    kind, data, found = row
+    if type(data) is not bytes or type(found) is not bytes or type(kind) is not int:
+        return None
+    if not hmac.compare_digest(found, _seal(key, label, slot_key, kind, data)):
+        return None
+    return kind, data
+
+
+class _Tail:
+    """A typed row's bytes, read at the first Blob read (by a worker of the write, often)."""
+
+    def __init__(self, path: Path, key: bytes, label: str, slot_key: str) -> None:
+        self._path, self._key, self._label, self._slot_key = path, key, label, slot_key
+        self._bytes: memoryview | None = None
+
+    def bytes(self) -> memoryview:
+        if self._bytes is None:
+            found = _read(self._path, self._label, self._slot_key).get(self._slot_key)
+            row = _sound(self._key, self._label, self._slot_key, found)
+            if row is None:
+                raise BlobMissing(f"{self._path}: {self._label} {self._slot_key}")
+            self._bytes = memoryview(row[1])
+        return self._bytes
 
 
 def _made(value: object) -> Made[Any]:

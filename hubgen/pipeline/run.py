@@ -14,7 +14,7 @@ from hubgen.checks import site_checks
 from hubgen.config import load_config
 from hubgen.content.site_loader import load_site
 from hubgen.errors import Problem, ProblemsError, Report
-from hubgen.filetree import FileTree
+from hubgen.filetree import BlobMissing, FileTree
 from hubgen.kit.render import render_kit
 from hubgen.memo import Memo
 from hubgen.model import Message, Site
@@ -101,8 +101,16 @@ def _build(options: BuildOptions, progress: Phased | None, plan: BuildPlan | Non
         render(options)  # raises with every problem, the content's too
         raise AssertionError("a config with errors must stop the build")  # never write blind
 
+    try:
+        return _render_and_write(options, progress, plan, started, lazy=True)
+    except BlobMissing:  # another build removed files kept in the cache, or they were damaged
+        return _render_and_write(options, progress, plan, started, lazy=False)
+
+
+def _render_and_write(options: BuildOptions, progress: Phased | None, plan: BuildPlan,
+                      started: float, lazy: bool) -> BuildResult:
     # Phase 1: render everything in memory; nothing is written if anything fails.
-    memo = Memo(fresh=True) if options.clean else plan.cache.memo(writes=True)
+    memo = Memo(fresh=True) if options.clean else plan.cache.memo(writes=True, lazy=lazy)
     rendered = render(replace(options, now=plan.now), progress, memo)
     settle()
 

@@ -12,7 +12,6 @@ whole tree, files unchanged since hard-linked from the old folder.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import stat
@@ -20,16 +19,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from hubgen.filetree import FileTree
+from hubgen.filetree import Blob, FileTree, digest_of
 from hubgen.parallel import parallel_map
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap, with_folder
 from hubgen.pipeline.walk import walk
 
-__all__ = ["DIGEST_SIZE", "Record", "Written", "write_folders"]
-
-DIGEST_SIZE = 16
-"""Bytes of a record's digest."""
+__all__ = ["Record", "Written", "write_folders"]
 
 Record = tuple[bytes, int, int]
 Written = dict[str, dict[str, Record]]
@@ -69,7 +65,7 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
     folder.mkdir(parents=True)
     locks.enter_context(locked(folder))
     marker = f"Made by hubgen; replaced on every build. Build {build_id}\n".encode()
-    marker_record = (_digest(marker),
+    marker_record = (digest_of(marker),
                      *_write(f"{folder}/{MARKER}", marker))
     # Plain strings, not Path objects: a site has tens of thousands of files, and building a
     # Path per file was a third of an edit build's writing.
@@ -150,9 +146,11 @@ def _write_slice(job: _Job, span: tuple[int, int]) -> list[Done]:
 def _text(job: _Job, relative: str, made: set[str]) -> Done:
     destination = f"{job.base}/{relative}"
     data = job.tree.texts[relative]
-    digest = _digest(data)
+    digest = data.digest if isinstance(data, Blob) else digest_of(data)
     if (record := job.kept(relative, digest, destination, made)) is not None:
         return relative, record, not job.patch
+    if isinstance(data, Blob):
+        data = data.read()
     return relative, (digest, *_write(with_folder(destination, made), data)), True
 
 
@@ -160,14 +158,10 @@ def _copied(job: _Job, relative: str, made: set[str]) -> Done:
     destination = f"{job.base}/{relative}"
     source = job.tree.copies[relative]
     info = os.stat(source)
-    digest = _digest(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
+    digest = digest_of(f"{source}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape"))
     if (record := job.kept(relative, digest, destination, made)) is not None:
         return relative, record, not job.patch
     return relative, (digest, *_copy(source, with_folder(destination, made))), True
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
 
 
 def _write(path: str, data: bytes) -> tuple[int, int]:

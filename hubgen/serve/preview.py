@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hubgen.errors import HubgenError, Problem, ProblemsError
-from hubgen.filetree import FileTree
+from hubgen.filetree import FileTree, content
 from hubgen.model import Site
 from hubgen.pipeline.cache import BuildCache
 from hubgen.pipeline.collector import settling
@@ -48,7 +48,7 @@ class Snapshot:
     def lookup(self, tree_name: str, path: str) -> bytes | Path | None:
         tree = self.kit if tree_name == "kit" else self.public
         if path in tree.texts:
-            return tree.texts[path]
+            return content(tree.texts[path])
         return tree.copies.get(path)
 
 

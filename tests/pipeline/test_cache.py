@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from conftest import SiteDir, snapshot
 
-from hubgen.memo import Namespace, secret_key
+from hubgen.memo import secret_key
 from hubgen.newsroom.share_images import CACHE_DIR as SHARE_DIR
 from hubgen.newsroom.share_images import _entry_name
 from hubgen.pipeline import BuildOptions, build
@@ -271,7 +271,7 @@ def test_clean_reads_nothing_from_the_cache(site: SiteDir) -> None:
                   in rows.execute("SELECT namespace, key, kind, data FROM memo WHERE namespace = 'page'")
                   if b"Ein Absatz" in data]
         rows.executemany("UPDATE memo SET data = ?, seal = ? WHERE namespace = ? AND key = ?",
-                         [(data, _seal(secret_key(), Namespace.PAGE, key, kind, data), ns, key)
+                         [(data, _seal(secret_key(), "page", key, kind, data), ns, key)
                           for data, ns, key, kind in forged])
     entries = sorted((site.root / SHARE_DIR).iterdir())
     stranger = entries[1].read_bytes()
