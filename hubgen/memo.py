@@ -37,11 +37,11 @@ Made = tuple[T, tuple[Problem, ...]]
 
 @dataclasses.dataclass(frozen=True)
 class Kept(Generic[T]):
-    """A result with its row for the memo file (`Stored.put`: kind and data), encoded where it
+    """A result with its row for the memo file (`Stored.put`), encoded where it
     was made: a worker encodes while the others go on, instead of the parent at the end."""
 
     made: Made[T]
-    row: tuple[int, bytes] | None
+    row: bytes | None
 
 
 def fingerprint(*parts: object) -> str:
@@ -124,12 +124,12 @@ class Namespace(enum.Enum):
     and save re-rendering every page after an edit."""
 
     MESSAGE = "message", True
-    PASS = "pass", True
+    PASS = "pass", True, True
     """Everything a message makes on its own (hubgen.pipeline.message_pass)."""
     SNIPPETS = "snippets", True
     CHECKS = "checks", True
     REFERENCES = "references", True
-    PAGE = "page", True
+    PAGE = "page", True, True
     ICS = "ics", True
     """Calendar events as icalendar writes them: it folds lines a character at a time."""
     SHARE = "share", True
@@ -140,9 +140,12 @@ class Namespace(enum.Enum):
     disk, it would hold copies of them that each page key must hash again, which costs more
     than making it."""
 
-    def __init__(self, label: str, kept: bool) -> None:
+    def __init__(self, label: str, kept: bool, files: bool = False) -> None:
         self.label = label
         self.kept = kept
+        self.files = files
+        """The bytes its results hold are files of the output, which a build writes only if
+        they changed (read back as Blobs: `MemoStore.lazy`)."""
 
 
 class Stored(Protocol):
@@ -156,7 +159,7 @@ class Stored(Protocol):
     def writes(self) -> bool:
         """Whether rows made by this run are written as they come (`put`)."""
 
-    def put(self, namespace: Namespace, key: str, kind: int, data: bytes) -> None:
+    def put(self, namespace: Namespace, key: str, data: bytes) -> None:
         """Keep a row for the result of `key` (known sound once `flush` has written it)."""
 
     def flush(self) -> None:
@@ -187,7 +190,7 @@ class Memo:
         for i, result in zip(missing, made, strict=True):
             if isinstance(result, Kept):
                 if result.row is not None and self._stored is not None:
-                    self._stored.put(namespace, keys[i], *result.row)
+                    self._stored.put(namespace, keys[i], result.row)
                 result = result.made
             self._store[(namespace, keys[i])] = result
         if missing and self._stored is not None:

@@ -13,6 +13,7 @@ import jinja2
 from hubgen.config import Config
 from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme_folder
 from hubgen.errors import Problem, Report
+from hubgen.filetree import Content
 from hubgen.memo import Made, Memo, Namespace, fingerprint
 from hubgen.parallel import MIN_BATCH, parallel_iter
 from hubgen.symlinks import list_files, outside_problem
@@ -84,8 +85,9 @@ class Themes:
         files.sort()
         return fingerprint(*((p.as_posix(), p.read_bytes()) for p in files))
 
-    def render(self, name: str, context: dict[str, Any], remember: bool = True) -> bytes:
-        """The page in UTF-8; the same template and context give the remembered page back.
+    def render(self, name: str, context: dict[str, Any], remember: bool = True) -> Content:
+        """The page in UTF-8 (a Blob if remembered by an earlier build: `MemoStore.lazy`); the
+        same template and context give the remembered page back.
         Bytes, not str: typographic quotes make a str two bytes a character, and the memo
         holds every page. Without `remember`, for pages whose maker remembers them (a message's
         pass): hashing the context cost more than rendering."""
@@ -96,7 +98,7 @@ class Themes:
         return self.render_all([(name, context)])[0]
 
     def render_all(self, jobs: list[tuple[str, dict[str, Any]]], heavy: bool = False,
-                   made_of: list[object] | None = None) -> list[bytes]:
+                   made_of: list[object] | None = None) -> list[Content]:
         """`render` of each (template, context), the pages not remembered on all cores (in
         forked workers, which find the contexts where they lie: they hold functions, which
         don't pickle). `heavy` pages (each listing a whole site) are worth a worker each.

@@ -108,8 +108,8 @@ class Shelf:
     def writes(self) -> bool:
         return self.writing
 
-    def put(self, namespace: Namespace, key: str, kind: int, data: bytes) -> None:
-        self.put_rows.append((namespace, key, kind, data))
+    def put(self, namespace: Namespace, key: str, data: bytes) -> None:
+        self.put_rows.append((namespace, key, data))
 
     def flush(self) -> None:
         self.flushes += 1
@@ -136,9 +136,9 @@ def test_results_made_with_their_rows_are_put_as_they_come_and_flushed_once() ->
 
     def make(positions: list[int]) -> Iterator[Kept[str]]:
         for position in positions:
-            assert shelf.put_rows == [(Namespace.PASS, k, 1, k.encode()) for k in given if k != "c"]
+            assert shelf.put_rows == [(Namespace.PASS, k, k.encode()) for k in given if k != "c"]
             given.append("abc"[position - 1])
-            yield Kept((given[-1], ()), None if given[-1] == "c" else (1, given[-1].encode()))
+            yield Kept((given[-1], ()), None if given[-1] == "c" else given[-1].encode())
 
     assert memo.map(Namespace.PASS, ["old", "a", "b", "c"], Report(), make) == ["kept", "a", "b", "c"]
     assert [row[1] for row in shelf.put_rows] == ["a", "b"]  # "c" came without a row

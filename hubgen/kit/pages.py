@@ -12,7 +12,7 @@ from hubgen.channels.platforms import platform
 from hubgen.channels.registry import CHANNELS
 from hubgen.config import Config
 from hubgen.errors import Problem, Report
-from hubgen.filetree import FileTree
+from hubgen.filetree import Content, FileTree
 from hubgen.kit.calendar import calendar_months
 from hubgen.kit.ics import calendar_ics
 from hubgen.kit.presenting import Locale, employee, identity, marked_text
@@ -172,21 +172,21 @@ def render_kit_message_page(site: Site, message: Message, snippets: list[Snippet
 
 
 def _message_pages(config: Config, themes: Themes, kits: list[KitMessage], kit_keys: list[str],
-                   memo: Memo) -> list[bytes]:
+                   memo: Memo) -> list[Content]:
     """Each message's page, rendered on all cores: one Jinja render a message was most of the
     kit's time. A page is keyed by its KitMessage's key (`kit_keys`), which holds all the kit
     message is made of, the config too: hashing each new KitMessage again was a second of an
     edit build."""
     keys = [fingerprint(themes.fingerprint, "message.html", key) for key in kit_keys]
     found = Report()
-    pages = memo.map(Namespace.PAGE, keys, found,
+    pages: list[Content] = memo.map(Namespace.PAGE, keys, found,
                      lambda positions: parallel_map(_worker_page, positions, (config, kits)))
     if found.problems:
         raise TemplateProblem(found.problems[0])
     return pages
 
 
-def _worker_page(shared: tuple[Config, list[KitMessage]], position: int) -> Made[bytes]:
+def _worker_page(shared: tuple[Config, list[KitMessage]], position: int) -> Made[Content]:
     config, kits = shared
     themes = per_worker("kit", config, lambda: Themes.for_kit(config, Memo()))
     try:
@@ -195,11 +195,11 @@ def _worker_page(shared: tuple[Config, list[KitMessage]], position: int) -> Made
         return b"", (exc.problem,)
 
 
-def _message_html(themes: Themes, config: Config, kit: KitMessage) -> bytes:
+def _message_html(themes: Themes, config: Config, kit: KitMessage) -> Content:
     return themes.render("message.html", _context(config, kit.path, kit=kit), remember=False)
 
 
-def _add_message_page(config: Config, kit: KitMessage, html: bytes, tree: FileTree) -> None:
+def _add_message_page(config: Config, kit: KitMessage, html: Content, tree: FileTree) -> None:
     tree.add_bytes(paths.page_file(kit.path), html)
     if kit.message.image:
         tree.add_copy(paths.kit_media(kit.message.image), config.content_path / kit.message.image)

@@ -3,9 +3,9 @@
 SQLite holds data only (pickle, used before, rebuilt whatever object a file named). A row is
 used when a build asks for its key, and only if its seal matches: a row edited, copied to
 another key or written by anyone without the key is dropped and made again. Rendered pages
-are stored as their bytes, everything else as typed JSON (`codec`). The bytes a typed result
-holds (a message's rendered files) are a row of their own beside it (`TAIL`), which a build
-reads only for a file it has to write (`Blob`): an edit build writes few. Saving writes only
+are typed JSON (`codec`); the bytes a result holds (rendered pages and files) are a row of their
+own beside it (`TAIL`), which a build reads only for a file it has to write (`Blob`): an edit
+build writes few. Saving writes only
 the difference: results made by this build in, rows no build asked for out. A build's message
 passes are encoded by the workers that make them and written as they come (`put`): encoding
 them all at the end was a sixth of a cold build.
@@ -30,7 +30,7 @@ __all__ = ["MemoStore", "encoded_row", "save_memo"]
 SCHEMA = ("CREATE TABLE memo (namespace TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL,"
           " data BLOB NOT NULL, seal BLOB NOT NULL, PRIMARY KEY (namespace, key))")
 BYTES, TYPED = 0, 1
-"""Kinds of rows: a result that is bytes without problems (a page) as it is, or typed JSON."""
+"""Kinds of rows: a result's bytes (`TAIL`), the result as typed JSON."""
 FORMAT = b"hubgen memo 2"
 TAIL = ":bytes"
 """The namespace of a typed row's bytes is its own with this after it."""
@@ -47,8 +47,9 @@ class MemoStore:
 
     def __init__(self, path: Path, key: bytes, writes: bool = False, lazy: bool = False) -> None:
         self.path, self.key, self.lazy = path, key, lazy
-        """Results' bytes are Blobs, read if needed (a build's), not read with them (the
-        preview's: it serves them, and another build may remove them meanwhile)."""
+        """Files in results (`Namespace.files`) are Blobs, read if needed (a build's), not read
+        with them (the preview's: it serves them, and another build may remove them
+        meanwhile)."""
         self.sound: set[Slot] = set()
         """Rows that matched their seal or were written by `flush`: the file holds them as
         they should be."""
@@ -64,9 +65,9 @@ class MemoStore:
             return None
         kind, data = row
         try:
-            if kind == BYTES:
-                made: Made[Any] = (data, ())
-            elif self.lazy:
+            if kind != TYPED:
+                return None
+            if self.lazy and namespace.files:
                 made = _made(decode(data, _Tail(self.path, self.key, namespace.label + TAIL, key)))
             else:
                 tail = self._row(namespace.label + TAIL, key)
@@ -91,7 +92,7 @@ class MemoStore:
     def writes(self) -> bool:
         return self._writes
 
-    def put(self, namespace: Namespace, key: str, kind: int, data: bytes) -> None:
+    def put(self, namespace: Namespace, key: str, data: bytes) -> None:
         """Write a row in the open transaction; on any failure, stop writing: the rows not
         written are encoded again when the memo is saved, which warns if it fails too."""
         if not self._writes:
@@ -101,7 +102,7 @@ class MemoStore:
                 self.path.parent.mkdir(exist_ok=True)
                 self._writer = _writable(self.path)
             self._writer.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?, ?)",
-                                     _sealed(self.key, namespace, key, kind, data))
+                                     _sealed(self.key, namespace, key, data))
             self._pending.append((namespace, key))
         except (sqlite3.Error, OSError):
             self._writes = False
@@ -177,27 +178,25 @@ def _rows(entries: dict[Slot, Made[Any]], key: bytes, sound: set[Slot]) -> list[
     for (namespace, slot_key), (value, problems) in entries.items():
         if (namespace, slot_key) in sound or (row := encoded_row(value, problems)) is None:
             continue
-        rows += _sealed(key, namespace, slot_key, *row)
+        rows += _sealed(key, namespace, slot_key, row)
     return rows
 
 
-def _sealed(key: bytes, namespace: Namespace, slot_key: str, kind: int, data: bytes) -> list[Row]:
-    """The rows that keep a result: a typed one's bytes apart (`TAIL`)."""
-    text, tail = split(data) if kind == TYPED else (data, None)
-    parts = [(namespace.label, text, kind)]
+def _sealed(key: bytes, namespace: Namespace, slot_key: str, data: bytes) -> list[Row]:
+    """The rows that keep a result: its bytes apart (`TAIL`)."""
+    text, tail = split(data)
+    parts = [(namespace.label, text, TYPED)]
     if tail is not None:
         parts.append((namespace.label + TAIL, tail, BYTES))
     return [(label, slot_key, part_kind, part, _seal(key, label, slot_key, part_kind, part))
             for label, part, part_kind in parts]
 
 
-def encoded_row(value: object, problems: tuple[Problem, ...]) -> tuple[int, bytes] | None:
-    """Kind and data of the row that keeps a result, or None for a value the codec doesn't
-    know (made again next time)."""
-    if type(value) is bytes and not problems:
-        return BYTES, value
+def encoded_row(value: object, problems: tuple[Problem, ...]) -> bytes | None:
+    """The data of the row that keeps a result, or None for a value the codec doesn't know
+    (made again next time)."""
     try:
-        return TYPED, encode((value, problems))
+        return encode((value, problems))
     except ValueError:
         return None
 

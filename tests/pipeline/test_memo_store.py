@@ -62,20 +62,20 @@ def resealed(key: bytes | None) -> Callable[[SiteDir], list[Row]]:
     def tamper(site: SiteDir) -> list[Row]:
         return [(ns, k, kind, data, _seal(key, ns, k, kind, data) if key
                  else hashlib.sha256(data).digest())
-                for ns, k, kind, data, _ in poisoned(site, ("page", "pass", "pass:bytes", "message"))]
+                for ns, k, kind, data, _ in poisoned(site, ("page:bytes", "pass", "pass:bytes", "message"))]
     return tamper
 
 
 def moved(site: SiteDir) -> list[Row]:
     """Every page row given the bytes and seal of the embargoed message's kit page: if taken,
     its words would be published."""
-    secret = next(row for row in rows(site, ("page",)) if b"Kranich flieg" in row[3])
-    return [(ns, key, kind, secret[3], secret[4]) for ns, key, kind, _, _ in rows(site, ("page",))
+    secret = next(row for row in rows(site, ("page:bytes",)) if b"Kranich flieg" in row[3])
+    return [(ns, key, kind, secret[3], secret[4]) for ns, key, kind, _, _ in rows(site, ("page:bytes",))
             if key != secret[1]]
 
 
 TAMPERINGS: dict[str, Callable[[SiteDir], list[Row]]] = {
-    "page text edited": lambda site: poisoned(site, ("page",)),
+    "page text edited": lambda site: poisoned(site, ("page:bytes",)),
     "message pass edited": lambda site: poisoned(site, ("pass",)),
     "message pass's files edited": lambda site: poisoned(site, ("pass:bytes",)),
     "message edited": lambda site: poisoned(site, ("message", "snippets")),
@@ -114,8 +114,15 @@ def test_a_tampered_row_is_made_again_and_never_published(site: SiteDir, tamperi
 
 def test_bad_rows_are_replaced_when_the_cache_is_saved(site: SiteDir) -> None:
     built(site)
-    store(site, poisoned(site, ("page", "pass")))
+    store(site, poisoned(site, ("page:bytes", "pass", "pass:bytes")))
     site.message("content/news/neu.md", title="Neue Meldung")
+    build(BuildOptions(site.root, now=NOW))
+    # The bytes of files a build finds as it wrote them are not read, so not checked either:
+    # the first build that has to write them replaces them.
+    left = [row[0] for row in rows(site) if POISON in row[3]]
+    assert left and all(namespace.endswith(TAIL) for namespace in left)
+    for folder in ("public", "kit"):
+        shutil.rmtree(site.root / folder)
     build(BuildOptions(site.root, now=NOW))
     assert not [row for row in rows(site) if POISON in row[3]]
     kept = MemoStore(site.root / CACHE_DIR / "memo.sqlite", secret_key())
@@ -136,7 +143,7 @@ def test_rows_sealed_with_the_users_key_are_trusted(site: SiteDir) -> None:
 def test_rows_put_during_a_build_are_sound_once_flushed(tmp_path: Path) -> None:
     path, key = tmp_path / CACHE_DIR / "memo.sqlite", b"k" * 32
     writer = MemoStore(path, key, writes=True)
-    writer.put(Namespace.PASS, "a", 1, b'{"@":"t","v":["made",{"@":"t","v":[]}]}')
+    writer.put(Namespace.PASS, "a", b'{"@":"t","v":["made",{"@":"t","v":[]}]}')
     assert writer.sound == set()  # not committed yet
     writer.flush()
     assert writer.sound == {(Namespace.PASS, "a")}
@@ -147,6 +154,6 @@ def test_rows_put_during_a_build_are_sound_once_flushed(tmp_path: Path) -> None:
 def test_a_memo_file_that_cannot_be_written_stops_the_puts_not_the_build(tmp_path: Path) -> None:
     (tmp_path / CACHE_DIR).write_text("a file where the cache folder should be")
     writer = MemoStore(tmp_path / CACHE_DIR / "memo.sqlite", b"k" * 32, writes=True)
-    writer.put(Namespace.PASS, "a", 0, b"page")
+    writer.put(Namespace.PASS, "a", b"page")
     writer.flush()
     assert not writer.writes() and writer.sound == set()  # left for the save, which warns
