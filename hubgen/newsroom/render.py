@@ -17,7 +17,7 @@ from hubgen.newsroom.press_texts import render_press_texts
 from hubgen.newsroom.search import message_search_entry, render_search_indexes
 from hubgen.newsroom.share_images import add_share_images
 from hubgen.newsroom.short_links import render_redirects, short_links
-from hubgen.newsroom.sitemap import render_sitemaps
+from hubgen.newsroom.sitemap import in_sitemap, render_sitemaps
 from hubgen.newsroom.views import MessageView, message_view
 from hubgen.parallel import Phased
 from hubgen.templates import TemplateProblem, Themes
@@ -28,7 +28,8 @@ __all__ = ["MessageOutput", "render_message", "render_public"]
 @dataclass(frozen=True)
 class MessageOutput:
     """What a published message's pass made for the newsroom: its view, its page and short
-    links (files, and their PageInfo for the sitemap) and its search entry."""
+    links (files, and the PageInfo of those in the sitemap: the short links' were a quarter of
+    the pass a build reads back) and its search entry."""
 
     view: MessageView
     pages: tuple[PageInfo, ...]
@@ -46,7 +47,7 @@ def render_message(site: Site, message: Message, snippets: list[Snippet], themes
     tree = FileTree()
     links = short_links(Site(site.config, (message,)), {message: snippets}).get(view.path, [])
     pages = render_message_page(site, view, themes, tree, links, remember=False)
-    return MessageOutput(view, tuple(pages), tree.texts, message_search_entry(site, view))
+    return MessageOutput(view, tuple(filter(in_sitemap, pages)), tree.texts, message_search_entry(site, view))
 
 
 def render_public(site: Site, snippets: dict[Message, list[Snippet]],

@@ -12,7 +12,7 @@ from hubgen.newsroom.views import MessageView
 from hubgen.newsroom.xml_files import add, document
 from hubgen.paths import NEWS_SITEMAP, ROBOTS_FILE, SITEMAP, site_paths
 
-__all__ = ["NEWS_MAX", "NEWS_WINDOW", "SITEMAP_NS", "render_sitemaps"]
+__all__ = ["NEWS_MAX", "NEWS_WINDOW", "SITEMAP_NS", "in_sitemap", "render_sitemaps"]
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -28,12 +28,16 @@ NEWS_MAX = 1000
 """…and at most 1,000 of them."""
 
 
+def in_sitemap(page: PageInfo) -> bool:
+    return not (page.noindex or page.paginated)
+
+
 def render_sitemaps(site: Site, pages: list[PageInfo], views: dict[str, list[MessageView]],
                     now: datetime, tree: FileTree) -> None:
     paths = site_paths(site.config)
     urlset = ET.Element(_S + "urlset")
     for page in pages:
-        if not (page.noindex or page.paginated):
+        if in_sitemap(page):
             _url(urlset, site, page)
     tree.add_text(SITEMAP, document(urlset, SITEMAP_NS, "UTF-8"))
     tree.add_text(NEWS_SITEMAP, _news_sitemap(site, views, now))

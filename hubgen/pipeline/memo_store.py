@@ -3,9 +3,9 @@
 SQLite holds data only (pickle, used before, rebuilt whatever object a file named). A row is
 used when a build asks for its key, and only if its seal matches: a row edited, copied to
 another key or written by anyone without the key is dropped and made again. Rendered pages
-are typed JSON (`codec`); the bytes a result holds (rendered pages and files) are a row of their
-own beside it (`TAIL`), which a build reads only for a file it has to write (`Blob`): an edit
-build writes few. Saving writes only
+are typed JSON (`codec`); the bytes of output files in a result (rendered pages) are a row of
+their own beside it (`TAIL`), which a build reads only for a file it has to write (`Blob`): an
+edit build writes few. Saving writes only
 the difference: results made by this build in, rows no build asked for out. A build's message
 passes are encoded by the workers that make them and written as they come (`put`): encoding
 them all at the end was a sixth of a cold build.
@@ -64,14 +64,13 @@ class MemoStore:
         if row is None:
             return None
         kind, data = row
+        if kind != TYPED:
+            return None
+        lazy = self.lazy and namespace.files
+        tail = self._row(namespace.label + TAIL, key) if namespace.files and not lazy else None
         try:
-            if kind != TYPED:
-                return None
-            if self.lazy and namespace.files:
-                made = _made(decode(data, _Tail(self.path, self.key, namespace.label + TAIL, key)))
-            else:
-                tail = self._row(namespace.label + TAIL, key)
-                made = _made(decode(data if tail is None else b"\0".join([data, tail[1]])))
+            made = _made(decode(data if tail is None else b"\0".join([data, tail[1]]),
+                                _Tail(self.path, self.key, namespace.label + TAIL, key) if lazy else None))
         except ValueError:
             return None
         self.sound.add((namespace, key))
@@ -183,8 +182,8 @@ def _rows(entries: dict[Slot, Made[Any]], key: bytes, sound: set[Slot]) -> list[
 
 
 def _sealed(key: bytes, namespace: Namespace, slot_key: str, data: bytes) -> list[Row]:
-    """The rows that keep a result: its bytes apart (`TAIL`)."""
-    text, tail = split(data)
+    """The rows that keep a result: the output files' bytes apart (`TAIL`)."""
+    text, tail = split(data) if namespace.files else (data, None)
     parts = [(namespace.label, text, TYPED)]
     if tail is not None:
         parts.append((namespace.label + TAIL, tail, BYTES))
