@@ -80,8 +80,8 @@ def parallel_iter(function: Callable[[Any, T], R], items: Sequence[T], shared: o
             results = pool.map(_call, [(function, item) for item in items], chunksize=chunk)
             try:
                 yield from _report(progress, len(items), results)
-            except GeneratorExit:  # the caller stopped (it failed): the rest is not made
-                pool.shutdown(cancel_futures=True)
+            except BaseException:  # the caller stopped (it failed, or `progress` stopped it):
+                pool.shutdown(cancel_futures=True)  # the rest is not made
                 raise
     finally:
         _set_shared(None)

@@ -10,6 +10,7 @@ from hubgen.kit.pages import render_kit_pages
 from hubgen.kit.snippet_files import render_kit_files
 from hubgen.memo import Memo
 from hubgen.model import Message, Site, Snippet
+from hubgen.parallel import Phased
 from hubgen.paths import kit_share_images, share_images, site_paths
 from hubgen.templates import TemplateProblem
 
@@ -18,11 +19,13 @@ __all__ = ["render_kit"]
 
 def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
                memo: Memo | None = None, problems: list[Problem] | None = None,
-               public: FileTree | None = None) -> FileTree:
+               public: FileTree | None = None, progress: Phased | None = None) -> FileTree:
     """The internal channel kit: every message, drafts and embargoed ones included, with what
     the checks found (`problems`) and the share images the newsroom drew (`public`)."""
     tree = FileTree()
     render_kit_files(site, snippets, tree)
+    if progress:
+        progress.phase("rendering kit pages")
     shared = _share_images(site, public, tree) if public else frozenset()
     try:
         render_kit_pages(site, snippets, now, tree, memo, problems, shared)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from hubgen.errors import HubgenError, Problem, ProblemsError
 from hubgen.filetree import FileTree, content
 from hubgen.model import Site
+from hubgen.parallel import Phased, Progress
 from hubgen.pipeline.cache import BuildCache
 from hubgen.pipeline.collector import settling
 from hubgen.pipeline.run import BuildOptions, render
@@ -201,7 +203,10 @@ class Preview:
                 if (save and self._built >= save) or self._saves > save:
                     return None
                 seen, active = self._saves, self._activity
-            snapshot, site = self._render(css_only)
+            try:
+                snapshot, site = self._render(css_only, _Watch(self, seen, active))
+            except _Superseded:
+                return None
             with self._state:
                 # A newer save, or one begun while this read the files (it may have read it
                 # half-written): its own rebuild follows, and this one is not served.
@@ -213,24 +218,31 @@ class Preview:
                                        sources=last.sources, held=last.held)
                 self._snapshot = replace(snapshot, generation=last.generation + 1)
                 self._built = seen
+                fresh = None
                 if site is not None:
-                    self._quick = (self._quick.rebased(site) if self._quick
-                                   else QuickRender(self.options, site))
+                    fresh = None if self._quick else QuickRender(self.options, site)
+                    self._quick = self._quick.rebased(site) if self._quick else fresh
                 self._state.notify_all()
-                return self._snapshot
+                served = self._snapshot
+            if fresh is not None:
+                with self._saving, suppress(Exception):  # a save's fast render waits for it;
+                    fresh.warm(served.public, served.kit)  # what fails, the fast render reports
+            return served
 
-    def _render(self, css_only: bool) -> tuple[Snapshot, Site | None]:
+    def _render(self, css_only: bool, watch: Phased | None = None) -> tuple[Snapshot, Site | None]:
         started = time.perf_counter()
         site = None
         try:
             now = self.options.now or datetime.now(UTC)
             with settling():
-                rendered = render(replace(self.options, now=now), memo=self.memo)
+                rendered = render(replace(self.options, now=now), watch, memo=self.memo)
             site = rendered.site
             snapshot = Snapshot(0, rendered.public, rendered.kit,
                                 tuple(rendered.over_limit + rendered.warnings), css_only=css_only,
                                 sources=page_sources(site, self.options, now),
                                 held=held_back_paths(site, self.options, now))
+        except _Superseded:
+            raise
         except ProblemsError as exc:
             snapshot = _failed(tuple(exc.problems))
         except HubgenError as exc:
@@ -239,6 +251,29 @@ class Preview:
             snapshot = _failed((Problem("hubgen", 0, "internal error", repr(exc),
                                         "please report this"),))
         return replace(snapshot, seconds=time.perf_counter() - started), site
+
+
+class _Superseded(Exception):
+    """A save came in while a full rebuild ran: it would not be served."""
+
+
+class _Watch:
+    """Stops a full rebuild as soon as a save comes in, at its next phase or finished piece of
+    work: it would not be served, and its work (on every core) made the save's fast render
+    wait for the processor a few times longer."""
+
+    def __init__(self, preview: Preview, saves: int, activity: int) -> None:
+        self._preview, self._saves, self._activity = preview, saves, activity
+
+    def phase(self, name: str) -> Progress:
+        self._check()
+        return lambda done, total: self._check()
+
+    def _check(self) -> None:
+        # Read without the lock: an int attribute is read whole, and a save seen late only
+        # costs the rest of this piece of work.
+        if self._preview._saves != self._saves or self._preview._activity != self._activity:
+            raise _Superseded
 
 
 def _failed(problems: tuple[Problem, ...]) -> Snapshot:

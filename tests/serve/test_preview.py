@@ -11,6 +11,7 @@ import pytest
 from conftest import SiteDir
 
 import hubgen.serve.preview
+from hubgen.parallel import Phased, Progress
 from hubgen.pipeline.run import BuildOptions, Rendered, render
 from hubgen.serve.preview import Preview, Snapshot
 
@@ -73,6 +74,38 @@ def test_a_newer_save_supersedes_a_running_rebuild(site: SiteDir, preview: Previ
     assert newest is not None and newest is preview.current()
     assert newest.generation == before.generation + 1
     assert b"Dritter Stand" in page(newest) and not newest.failed
+
+
+def test_a_save_stops_a_running_rebuild_at_its_next_phase(site: SiteDir, preview: Preview,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """It would not be served: its work would only slow the save's own fast render down."""
+    phases: list[str] = []
+    stop = "rendering newsroom"
+
+    def rendering(options: BuildOptions, progress: Phased | None = None, memo: object = None) -> Rendered:
+        assert progress is not None
+
+        class Saving:
+            def phase(self, name: str) -> Progress:
+                phases.append(name)
+                if name == stop:
+                    saved(site, "Dritter Stand")
+                    preview.touched()  # the watcher's event for it
+                return progress.phase(name)  # type: ignore[union-attr]
+        return render(options, Saving(), memo)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hubgen.serve.preview, "render", rendering)
+    before = preview.current()
+    assert preview.changed(saved(site, "Zweiter Stand", tags="Neu")) is None
+    assert phases[-1] == stop  # stopped there: no share images, no kit
+    assert preview.current() is before
+
+
+def test_the_first_fast_render_finds_its_templates_compiled(site: SiteDir, preview: Preview) -> None:
+    quick = preview._quick
+    assert quick is not None and quick._themes is not None  # warmed after the first rebuild
+    fast = preview.changed(saved(site, "Windpark wächst", path="content/news/wind.md"))
+    assert fast is not None and fast.quick_paths == {site.root / "content/news/wind.md"}
 
 
 def test_a_fast_render_does_not_wait_for_a_running_rebuild(site: SiteDir, preview: Preview,
