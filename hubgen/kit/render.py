@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from hubgen.errors import Problem, ProblemsError
-from hubgen.filetree import FileTree
+from hubgen.filetree import Content, FileTree
 from hubgen.kit.pages import render_kit_pages
 from hubgen.kit.snippet_files import render_kit_files
 from hubgen.memo import Memo
@@ -19,11 +19,13 @@ __all__ = ["render_kit"]
 
 def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
                memo: Memo | None = None, problems: list[Problem] | None = None,
-               public: FileTree | None = None, progress: Phased | None = None) -> FileTree:
+               public: FileTree | None = None, progress: Phased | None = None,
+               files: dict[Message, dict[str, Content]] | None = None) -> FileTree:
     """The internal channel kit: every message, drafts and embargoed ones included, with what
-    the checks found (`problems`) and the share images the newsroom drew (`public`)."""
+    the checks found (`problems`), the share images the newsroom drew (`public`) and the
+    snippet files the messages' passes made (`files`)."""
     tree = FileTree()
-    render_kit_files(site, snippets, tree)
+    render_kit_files(site, snippets, tree, files)
     if progress:
         progress.phase("rendering kit pages")
     shared = _share_images(site, public, tree) if public else frozenset()

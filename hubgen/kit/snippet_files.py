@@ -10,7 +10,7 @@ from typing import Any
 
 from hubgen.channels.platforms import enabled_platforms
 from hubgen.channels.schedule import posting_time
-from hubgen.filetree import FileTree
+from hubgen.filetree import Content, FileTree
 from hubgen.model import Message, Site, Snippet
 from hubgen.paths import KIT_SNIPPETS_FILE, export_file, site_paths, snippet_file
 
@@ -22,7 +22,11 @@ BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 # stays empty because the message already carries the tagged URL (Hootsuite would add it twice).
 
 
-def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree) -> None:
+def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree,
+                     files: dict[Message, dict[str, Content]] | None = None) -> None:
+    """snippets.json, the scheduling CSVs and each snippet's files: those of a message in
+    `files` as its pass made them (Blobs when remembered: an edit build neither makes nor
+    hashes them)."""
     everything = [s for message in site.messages for s in snippets.get(message, [])]
     # One snippet a line: readable, diffable, and written by json's fast C encoder, which
     # `indent` would switch off. Encoded line by line: the whole file as one str first
@@ -30,7 +34,10 @@ def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: F
     lines = b",\n".join(b"  " + json.dumps(s.to_json(), ensure_ascii=False).encode() for s in everything)
     tree.add_bytes(KIT_SNIPPETS_FILE, b"[\n" + lines + b"\n]\n" if everything else b"[]\n")
     for message in site.messages:
-        render_snippet_files(message, snippets.get(message, []), tree)
+        if files is not None and message in files:
+            tree.texts.update(files[message])
+        else:
+            render_snippet_files(message, snippets.get(message, []), tree)
     _schedules(site, snippets, tree)
 
 

@@ -1,11 +1,11 @@
 """One pass per message: everything a message makes without looking at the rest of the site,
 made in one go, on all cores, and remembered under one key.
 
-A worker parses the message's body once and makes from it its snippets, the findings of the
-message checks, the links and images the link check follows and, for a published message, its
-view, its page with its posts' short links and its search entry. The parent gets back only
-that: the site-wide pages (lists, feeds, sitemaps, the search index), the site checks and the
-kit are made from it. Before, each of these was a phase of its own over every message, each
+A worker parses the message's body once and makes from it its snippets and their files in the
+kit, the findings of the message checks, the links and images the link check follows and, for a
+published message, its view, its page with its posts' short links and its search entry. The
+parent gets back only that: the site-wide pages (lists, feeds, sitemaps, the search index), the
+site checks and the rest of the kit are made from it. Before, each of these was a phase of its own over every message, each
 with its own keys to hash and the body parsed again, and the message pages were rendered in
 the parent alone."""
 
@@ -19,6 +19,8 @@ from hubgen.channels import message_snippets
 from hubgen.checks import check_message, message_references
 from hubgen.checks.written import Reference
 from hubgen.errors import Problem, ProblemsError, Report
+from hubgen.filetree import Content, FileTree
+from hubgen.kit.snippet_files import render_snippet_files
 from hubgen.memo import Kept, Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
 from hubgen.newsroom.pages import newsroom_themes, preview_images
@@ -42,6 +44,8 @@ class MessageWork:
     references: tuple[Reference, ...]
     output: MessageOutput | None
     """The newsroom's part, for a published message."""
+    kit_files: dict[str, Content]
+    """Its snippets' files in the kit."""
     view_problems: tuple[Problem, ...] = ()
     template_problem: Problem | None = None
     """A broken template stops the build (and is not remembered: the build stops)."""
@@ -60,6 +64,10 @@ class Passed:
     @property
     def references(self) -> dict[Message, tuple[Reference, ...]]:
         return {message: work.references for message, work in self.works.items()}
+
+    @property
+    def kit_files(self) -> dict[Message, dict[str, Content]]:
+        return {message: work.kit_files for message, work in self.works.items()}
 
     @property
     def outputs(self) -> dict[Message, MessageOutput]:
@@ -136,8 +144,10 @@ def _work(site: Site, public: Site, published: frozenset[Message], now: datetime
     # back keeps each snippet's hash (hashing them in the parent was a third of the kit's
     # time in an edit build).
     fingerprint(snippets)
+    kit_files = FileTree()
+    render_snippet_files(message, snippets, kit_files)
     work = MessageWork(snippets, tuple(found.problems), tuple(check_message(site, message, snippets)),
-                       message_references(message), None)
+                       message_references(message), None, kit_files.texts)
     if message in published:
         shown = Report()
         themes = per_worker("newsroom", site.config, lambda: newsroom_themes(site.config, Memo()))

@@ -77,9 +77,8 @@ def render(options: BuildOptions, progress: Phased | None = None,
     public_tree = render_public(public, snippets, passed.outputs, report, progress, now, memo)
     settle()
     _phase(progress, "rendering kit")
-    kit_tree = FileTree() if options.public_only else render_kit(site, snippets, now, memo,
-                                                                 report.problems, public_tree,
-                                                                 progress)
+    kit_tree = FileTree() if options.public_only else render_kit(
+        site, snippets, now, memo, report.problems, public_tree, progress, passed.kit_files)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
