@@ -5,9 +5,9 @@ A worker parses the message's body once and makes from it its snippets and their
 kit, the findings of the message checks, the links and images the link check follows and, for a
 published message, its view, its page with its posts' short links and its search entry. The
 parent gets back only that: the site-wide pages (lists, feeds, sitemaps, the search index), the
-site checks and the rest of the kit are made from it. Before, each of these was a phase of its own over every message, each
-with its own keys to hash and the body parsed again, and the message pages were rendered in
-the parent alone."""
+site checks and the rest of the kit are made from it. Before, each of these was a phase of its
+own over every message, each with its own keys to hash and the body parsed again, and the
+message pages were rendered in the parent alone."""
 
 from __future__ import annotations
 
