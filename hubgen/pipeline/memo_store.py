@@ -5,10 +5,9 @@ used when a build asks for its key, and only if its seal matches: a row edited, 
 another key or written by anyone without the key is dropped and made again. Rendered pages
 are typed JSON (`codec`); the bytes of output files in a result (rendered pages) are a row of
 their own beside it (`TAIL`), which a build reads only for a file it has to write (`Blob`): an
-edit build writes few. Saving writes only
-the difference: results made by this build in, rows no build asked for out. A build's message
-passes are encoded by the workers that make them and written as they come (`put`): encoding
-them all at the end was a sixth of a cold build.
+edit build writes few. Saving writes only the difference: results made by this build in, rows
+no build asked for out. A build's message passes are encoded by the workers that make them and
+written as they come (`put`): encoding them all at the end was a sixth of a cold build.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ BYTES, TYPED = 0, 1
 """Kinds of rows: a result's bytes (`TAIL`), the result as typed JSON."""
 FORMAT = b"hubgen memo 2"
 TAIL = ":bytes"
-"""The namespace of a typed row's bytes is its own with this after it."""
+"""The namespace of the row of a result's file bytes is the result's with this after it."""
 Slot = tuple[Namespace, str]
 Row = tuple[str, str, int, bytes, bytes]
 """Namespace, key, kind, data, seal."""
