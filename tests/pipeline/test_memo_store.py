@@ -14,7 +14,7 @@ import pytest
 from conftest import SiteDir, snapshot
 
 from hubgen.memo import Namespace, secret_key
-from hubgen.pipeline import BuildOptions, build
+from hubgen.pipeline import BuildOptions, build, memo_store
 from hubgen.pipeline.cache import CACHE_DIR
 from hubgen.pipeline.memo_store import TAIL, MemoStore, _seal
 from hubgen.pipeline.safety import MARKER
@@ -157,3 +157,25 @@ def test_a_memo_file_that_cannot_be_written_stops_the_puts_not_the_build(tmp_pat
     writer.put(Namespace.PASS, "a", b"page")
     writer.flush()
     assert not writer.writes() and writer.sound == set()  # left for the save, which warns
+
+
+def test_an_edit_build_reads_the_bytes_of_the_files_it_writes_only(
+        site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rest stay where they are: their rows of bytes are neither read nor sealed again."""
+    built(site)
+    read: list[str] = []
+    original = memo_store._Tail.bytes
+
+    def reading(tail: memo_store._Tail) -> memoryview:
+        read.append(tail._label)
+        return original(tail)
+
+    monkeypatch.setattr(memo_store._Tail, "bytes", reading)
+    site.message("content/news/neu.md", title="Neue Meldung")
+    build(BuildOptions(site.root, now=NOW))
+    assert read == []  # solar.md's pages and files, geheim.md's kit files: found as written
+    (site.root / "public/news/solarpark-husum-eroeffnet/index.html").write_text("von Hand geändert")
+    site.message("content/news/neu.md", title="Neue Meldung, zweiter Stand")
+    build(BuildOptions(site.root, now=NOW))
+    assert read == ["pass:bytes"]  # the page edited by hand is written again, from the memo
+    assert b"von Hand" not in (site.root / "public/news/solarpark-husum-eroeffnet/index.html").read_bytes()
