@@ -123,7 +123,8 @@ def _render_and_write(options: BuildOptions, progress: Phased | None, plan: Buil
         write_folders(kit, build_id)
         raise ProblemsError(rendered.over_limit)
     written = write_folders({plan.output: rendered.public, **kit}, build_id,
-                            previous=None if options.clean else plan.cache.written())
+                            previous=None if options.clean else plan.cache.written(),
+                            by_name=frozenset(kit))
     public = rendered.public.paths()
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in public), len(public))

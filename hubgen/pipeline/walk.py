@@ -16,36 +16,38 @@ _SPREAD = 2048
 _SLICE = 64
 
 
-def walk(folder: str, stat: bool = True) -> Found:
+def walk(folder: str, stat: bool = True, links: bool = False) -> Found:
     """Every file under `folder` as `path NUL size NUL mtime` (only the path without `stat`),
-    a link to a folder as `path NUL link` (not followed, as os.walk does), and every folder.
-    The first folders are read here until many wait; those are then read, with all below
-    them, by the workers."""
+    a link to a folder as `path NUL link` (not followed, as os.walk does), and every folder;
+    with `links`, a link to a file is `path NUL link` too (the size and time of the file it
+    leads to would pass it off as a file). The first folders are read here until many wait;
+    those are then read, with all below them, by the workers."""
     files: list[str] = []
     pending, at = [folder], 0
     while at < len(pending) and len(pending) - at < _SPREAD:
-        _scan(pending[at], stat, files, pending)
+        _scan(pending[at], (stat, links), files, pending)
         at += 1
     folders, rest = pending[1:at], pending[at:]
     slices = [rest[start:start + _SLICE] for start in range(0, len(rest), _SLICE)]
-    for more_files, more_folders in parallel_map(_walk_below, slices, stat, chunk=1):
+    for more_files, more_folders in parallel_map(_walk_below, slices, (stat, links), chunk=1):
         files += more_files
         folders += more_folders
     return files, folders
 
 
-def _walk_below(stat: bool, folders: list[str]) -> Found:
+def _walk_below(how: tuple[bool, bool], folders: list[str]) -> Found:
     """`walk` of `folders` and all below them, here."""
     files: list[str] = []
     pending, done = list(folders), []
     while pending:
         done.append(pending.pop())
-        _scan(done[-1], stat, files, pending)
+        _scan(done[-1], how, files, pending)
     return files, done
 
 
-def _scan(folder: str, stat: bool, files: list[str], pending: list[str]) -> None:
+def _scan(folder: str, how: tuple[bool, bool], files: list[str], pending: list[str]) -> None:
     """The files of one folder into `files`, its subfolders into `pending`."""
+    stat, links = how
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -54,7 +56,7 @@ def _scan(folder: str, stat: bool, files: list[str], pending: list[str]) -> None
         try:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
-            elif entry.is_dir():  # a link to a folder: not followed, but its coming counts
+            elif entry.is_dir() or (links and entry.is_symlink()):  # not followed; counted
                 files.append(f"{entry.path}\0link")
             elif stat:
                 info = entry.stat()

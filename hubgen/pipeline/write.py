@@ -36,17 +36,20 @@ the folder it replaces) if the file there is still as written."""
 
 
 def write_folders(trees: dict[Path, FileTree], build_id: str = "",
-                  previous: Written | None = None) -> Written:
+                  previous: Written | None = None, by_name: frozenset[Path] = frozenset()) -> Written:
     """Write each tree to a fresh sibling folder, then swap all of them in. Copied files are
     copied, never linked to their source: a link to a site's file or to hubgen's cache would
-    let an edit of the output change them."""
+    let an edit of the output change them. In the folders `by_name` (the kit), a file read
+    back from the cache is left as it is if one of its name is there, as `folder_state` finds
+    them: stat-ing each of the kit's files was a third of an edit build's writing."""
     staged: dict[Path, Staged] = {}
     written: Written = {}
     with ExitStack() as locks:
         try:
             for target, tree in trees.items():
                 staged[target], written[str(target)] = _stage(
-                    target, tree, build_id, (previous or {}).get(str(target), {}), locks)
+                    target, tree, build_id, (previous or {}).get(str(target), {}), locks,
+                    target in by_name)
             swap(staged, locks)
         except BaseException:
             for folder in staged.values():
@@ -56,10 +59,10 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "",
 
 
 def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record],
-           locks: ExitStack) -> tuple[Staged, dict[str, Record]]:
+           locks: ExitStack, by_name: bool = False) -> tuple[Staged, dict[str, Record]]:
     """The tree staged as a patch of `target` if the last build's records describe it, else
     whole."""
-    listing = _listing(target) if before and target.is_dir() else None
+    listing = _listing(target, stat=not by_name) if before and target.is_dir() else None
     folder = aside(target, "new")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -67,14 +70,16 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
     marker = f"Made by hubgen; replaced on every build. Build {build_id}\n".encode()
     marker_record = (digest_of(marker),
                      *_write(f"{folder}/{MARKER}", marker))
+    kept = _found(tree, before, listing[0]) if listing is not None else {}
     # Plain strings, not Path objects: a site has tens of thousands of files, and building a
     # Path per file was a third of an edit build's writing.
-    job = _Job(os.fspath(folder), os.fspath(target), tree, list(tree.texts), list(tree.copies),
+    job = _Job(os.fspath(folder), os.fspath(target), tree,
+               [relative for relative in tree.texts if relative not in kept], list(tree.copies),
                before, patch=listing is not None)
     total = len(job.texts) + len(job.copies)
     slices = [(start, min(start + _SLICE, total)) for start in range(0, total, _SLICE)]
     parts = parallel_map(_write_slice, slices, job, chunk=1, inherited=True)
-    records = {relative: record for part in parts for relative, record, _ in part}
+    records = kept | {relative: record for part in parts for relative, record, _ in part}
     records[MARKER] = marker_record
     if listing is None:
         return Staged(folder), records
@@ -82,15 +87,29 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
     patch = _patch(placed, records, *listing)
     if patch is None:  # a file where a folder was, or the other way round: staged whole
         shutil.rmtree(folder, ignore_errors=True)
-        return _stage(target, tree, build_id, {}, locks)
+        return _stage(target, tree, build_id, {}, locks, by_name)
     return Staged(folder, patch), records
 
 
-def _patch(placed: list[str], records: dict[str, Record], files: set[str],
+def _found(tree: FileTree, before: dict[str, Record],
+           files: dict[str, tuple[int, int] | None]) -> dict[str, Record]:
+    """The records of the files of `tree` read back from the cache (Blobs, their digest known)
+    that the target holds as they were written: left there, without a worker. In an edit
+    build they are nearly all files, which the workers stat-ed one by one before."""
+    kept = {}
+    for relative, data in tree.texts.items():
+        if isinstance(data, Blob) and (record := before.get(relative)) is not None \
+                and record[0] == data.digest and (state := files.get(relative)) is not None \
+                and state in (record[1:], _UNSTATED):
+            kept[relative] = record
+    return kept
+
+
+def _patch(placed: list[str], records: dict[str, Record], files: dict[str, tuple[int, int] | None],
            folders: set[str]) -> Patch | None:
     """The patch that turns the target (its `files` and `folders`) into the tree, if every
     placed file goes where a file is or nothing is."""
-    removed = sorted(files.difference(records))
+    removed = sorted(files.keys() - records.keys())
     for relative in placed:
         parts = relative.split("/")
         if relative in folders or any("/".join(parts[:n]) in files for n in range(1, len(parts))):
@@ -98,11 +117,21 @@ def _patch(placed: list[str], records: dict[str, Record], files: set[str],
     return Patch(placed, removed, [relative for relative in placed if relative not in files])
 
 
-def _listing(target: Path) -> tuple[set[str], set[str]]:
-    """The files (links too) and folders in `target`, relative to it."""
-    files, folders = walk(str(target), stat=False)
+_UNSTATED = (-1, -1)
+"""The size and time of a file listed by name only."""
+
+
+def _listing(target: Path, stat: bool) -> tuple[dict[str, tuple[int, int] | None], set[str]]:
+    """The files in `target` with their size and time (`_UNSTATED` without `stat`; None for a
+    link), and its folders, relative to it."""
+    found, folders = walk(str(target), stat, links=True)
     cut = len(str(target)) + 1
-    return {path[cut:].removesuffix("\0link") for path in files}, {path[cut:] for path in folders}
+    files: dict[str, tuple[int, int] | None] = {}
+    for entry in found:
+        path, _, state = entry.partition("\0")
+        size, _, mtime = state.partition("\0")
+        files[path[cut:]] = None if state == "link" else (int(size), int(mtime)) if state else _UNSTATED
+    return files, {path[cut:] for path in folders}
 
 
 _SLICE = 256

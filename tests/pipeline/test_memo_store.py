@@ -179,3 +179,20 @@ def test_an_edit_build_reads_the_bytes_of_the_files_it_writes_only(
     build(BuildOptions(site.root, now=NOW))
     assert read == ["pass:bytes"]  # the page edited by hand is written again, from the memo
     assert b"von Hand" not in (site.root / "public/news/solarpark-husum-eroeffnet/index.html").read_bytes()
+
+
+def test_an_edit_build_knows_the_kits_files_by_name(site: SiteDir) -> None:
+    """As a build that finds nothing changed (`folder_state`): a kit file edited by hand stays
+    until its message changes; one removed is written again; public/ is checked file by file."""
+    built(site)
+    kit_file = site.root / "kit/de/news/solarpark-husum-eroeffnet/newsletter.txt"
+    removed = site.root / "kit/de/news/solarpark-husum-eroeffnet/social-bluesky.txt"
+    made = kit_file.read_bytes()
+    kit_file.write_text("von Hand")
+    removed.unlink()
+    site.message("content/news/neu.md", title="Neue Meldung")
+    build(BuildOptions(site.root, now=NOW))
+    assert kit_file.read_text() == "von Hand" and removed.is_file()
+    site.message("content/news/solar.md", extra="tags: [Energie]", body="Ein Absatz, neu.\n")
+    build(BuildOptions(site.root, now=NOW))
+    assert kit_file.read_bytes() == made  # its message changed: written again
