@@ -196,3 +196,16 @@ def test_an_edit_build_knows_the_kits_files_by_name(site: SiteDir) -> None:
     site.message("content/news/solar.md", extra="tags: [Energie]", body="Ein Absatz, neu.\n")
     build(BuildOptions(site.root, now=NOW))
     assert kit_file.read_bytes() == made  # its message changed: written again
+
+
+def test_a_page_replaced_by_a_link_to_its_twin_is_written_again(site: SiteDir, tmp_path: Path) -> None:
+    """Size and time of the file it leads to match the record; the link is still not the page."""
+    built(site)
+    page = site.root / "public/news/solarpark-husum-eroeffnet/index.html"
+    twin = tmp_path / "twin.html"
+    shutil.copy2(page, twin)
+    page.unlink()
+    page.symlink_to(twin)
+    site.message("content/news/neu.md", title="Neue Meldung")
+    build(BuildOptions(site.root, now=NOW))
+    assert not page.is_symlink() and page.read_bytes() == twin.read_bytes()

@@ -48,3 +48,16 @@ def test_a_small_tree_is_read_here(tmp_path: Path) -> None:
     files, folders = walk(str(tmp_path))
     assert len(folders) == 1 + 5 * 2 and len(files) == 5 * 2 + 1
     assert walk(str(tmp_path / "missing")) == ([], [])
+
+
+def test_with_links_a_link_to_a_file_is_a_link_not_the_file(tmp_path: Path) -> None:
+    """The write must not take a link for the file it leads to, whose size and time match."""
+    tree(tmp_path, 5)
+    (tmp_path / "s/00000/copy.html").symlink_to(tmp_path / "s/00000/index.html")
+    for stat in (True, False):
+        files, _ = walk(str(tmp_path), stat, links=True)
+        assert f"{tmp_path}/s/00000/copy.html\0link" in files
+        assert f"{tmp_path}/s/00003/dangling\0link" in files
+    followed, _ = walk(str(tmp_path))
+    info = os.stat(tmp_path / "s/00000/index.html")
+    assert f"{tmp_path}/s/00000/copy.html\0{info.st_size}\0{info.st_mtime_ns}" in followed
