@@ -17,10 +17,10 @@ from hubgen.templates import TemplateProblem
 __all__ = ["render_kit"]
 
 
-def render_kit(site: Site, snippets: dict[Message, list[Snippet]], now: datetime,
-               memo: Memo | None = None, problems: list[Problem] | None = None,
-               public: FileTree | None = None, progress: Phased | None = None,
-               files: dict[Message, dict[str, Content]] | None = None) -> FileTree:
+def render_kit(site: Site, snippets: dict[Message, list[Snippet]],
+               files: dict[Message, dict[str, Content]], now: datetime, memo: Memo | None = None,
+               problems: list[Problem] | None = None, public: FileTree | None = None,
+               progress: Phased | None = None) -> FileTree:
     """The internal channel kit: every message, drafts and embargoed ones included, with what
     the checks found (`problems`), the share images the newsroom drew (`public`) and the
     snippet files the messages' passes made (`files`)."""

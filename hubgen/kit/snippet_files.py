@@ -23,10 +23,9 @@ BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 
 
 def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree,
-                     files: dict[Message, dict[str, Content]] | None = None) -> None:
-    """snippets.json, the scheduling CSVs and each snippet's files: those of a message in
-    `files` as its pass made them (Blobs when remembered: an edit build neither makes nor
-    hashes them)."""
+                     files: dict[Message, dict[str, Content]]) -> None:
+    """snippets.json, the scheduling CSVs and each snippet's files, as each message's pass made
+    them (`files`; Blobs when remembered: an edit build neither makes nor hashes them)."""
     everything = [s for message in site.messages for s in snippets.get(message, [])]
     # One snippet a line: readable, diffable, and written by json's fast C encoder, which
     # `indent` would switch off. Encoded line by line: the whole file as one str first
@@ -34,10 +33,7 @@ def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: F
     lines = b",\n".join(b"  " + json.dumps(s.to_json(), ensure_ascii=False).encode() for s in everything)
     tree.add_bytes(KIT_SNIPPETS_FILE, b"[\n" + lines + b"\n]\n" if everything else b"[]\n")
     for message in site.messages:
-        if files is not None and message in files:
-            tree.texts.update(files[message])
-        else:
-            render_snippet_files(message, snippets.get(message, []), tree)
+        tree.texts.update(files[message])
     _schedules(site, snippets, tree)
 
 

@@ -78,7 +78,7 @@ def render(options: BuildOptions, progress: Phased | None = None,
     settle()
     _phase(progress, "rendering kit")
     kit_tree = FileTree() if options.public_only else render_kit(
-        site, snippets, now, memo, report.problems, public_tree, progress, passed.kit_files)
+        site, snippets, passed.kit_files, now, memo, report.problems, public_tree, progress)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
