@@ -131,7 +131,8 @@ class Namespace(enum.Enum):
     REFERENCES = "references", True
     PAGE = "page", True, True
     ICS = "ics", True
-    """Calendar events as icalendar writes them: it folds lines a character at a time."""
+    """A message's calendar events as icalendar writes them: it folds lines a character at a
+    time."""
     SHARE = "share", True
     """Share image cache entries found sound, by their file's state: reading and sealing
     twenty thousand images again was most of an edit build's share images."""

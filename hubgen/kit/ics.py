@@ -127,35 +127,35 @@ def _event(site: Site, kit: KitMessage, when: datetime, channel: str, uid: str) 
 
 
 def _events(site: Site, kits: list[KitMessage], times: list[datetime], uids: dict[int, str],
-            stamp: datetime, memo: Memo) -> bytes:
-    """The VEVENTs, each written once and remembered: icalendar takes a millisecond or two for
-    one (it folds character by character), and an edit changes few. An event is keyed by what
-    it is made of (`_event`): the time zone, the language, its message and snippets, whose
-    hashes are known, its kit page and public URL, the channel and the UID; only the events
-    not remembered are made at all. Only DTSTAMP, the time of the build, changes every time:
-    it goes in front of the remembered rest (RFC 5545 gives properties no order)."""
+             stamp: datetime, memo: Memo) -> bytes:
+    """The VEVENTs, each message's written once and remembered: icalendar takes a millisecond
+    or two for one (it folds character by character), and an edit changes few. A message's
+    events are keyed by what they are made of (`_event`): the time zone, the language, its
+    message and snippets, whose hashes are known, its kit page and public URL, its channels and
+    its UID; only those not remembered are made at all. One entry a message, not one an event:
+    fifty thousand keys to hash and rows to read were most of the calendar's time in an edit
+    build. Only DTSTAMP, the time of the build, changes every time: it goes in front of each
+    remembered rest (RFC 5545 gives properties no order)."""
     start = _component(Event(), [("DTSTAMP", stamp)]).to_ical(sorted=False)[:-len(_END_EVENT)]
     config = site.config.site
-    slots, keys = [], []
-    for kit, when in zip(kits, times, strict=True):
-        made_of = fingerprint(config.timezone.key, config.language, kit.path, kit.public_url, kit.message,
-                              [item.snippet for item in kit.snippets])
-        for channel in kit.channels:
-            slots.append((kit, when, channel))
-            keys.append(fingerprint(made_of, channel, uids[id(kit)]))
+    keys = [fingerprint(config.timezone.key, config.language, kit.path, kit.public_url, kit.message,
+                        [item.snippet for item in kit.snippets], kit.channels, uids[id(kit)])
+            for kit in kits]
 
-    def make(positions: list[int]) -> list[Made[bytes]]:
-        events = {i: _event(site, *slots[i], uids[id(slots[i][0])]) for i in positions}
-        return parallel_map(_body, positions, events, chunk=32)
+    def make(positions: list[int]) -> list[Made[tuple[bytes, ...]]]:
+        events = {i: [_event(site, kits[i], times[i], channel, uids[id(kits[i])])
+                      for channel in kits[i].channels] for i in positions}
+        return parallel_map(_bodies, positions, events, chunk=8)
 
     bodies = memo.map(Namespace.ICS, keys, Report(), make)
-    return b"".join(start + body for body in bodies)
+    return b"".join(start + body for message in bodies for body in message)
 
 
-def _body(events: dict[int, list[tuple[str, object]]], position: int) -> Made[bytes]:
-    """An event as icalendar writes it, without its first line."""
-    event: bytes = _component(Event(), events[position]).to_ical(sorted=False)
-    return event.removeprefix(_BEGIN_EVENT), ()
+def _bodies(events: dict[int, list[list[tuple[str, object]]]],
+            position: int) -> Made[tuple[bytes, ...]]:
+    """A message's events as icalendar writes them, each without its first line."""
+    return tuple(_component(Event(), properties).to_ical(sorted=False).removeprefix(_BEGIN_EVENT)
+                 for properties in events[position]), ()
 
 
 def _component(component: C, properties: list[tuple[str, object]]) -> C:
