@@ -56,12 +56,13 @@ def _schedules(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTre
             continue
         when = posting_time(site, message)
         image = urls.url(message.image) if message.image else ""
+        tags = ", ".join(message.tags)
+        at, on = when.strftime("%Y-%m-%d %H:%M"), when.strftime("%d/%m/%Y %H:%M")
         for snippet in snippets.get(message, []):
             if snippet.channel == "social" and snippet.platform in writers:
                 buffer, hootsuite = writers[snippet.platform]
-                buffer[1].writerow((snippet.text, image, ", ".join(message.tags),
-                                    when.strftime("%Y-%m-%d %H:%M")))
-                hootsuite[1].writerow((when.strftime("%d/%m/%Y %H:%M"), snippet.text, ""))
+                buffer[1].writerow((snippet.text, image, tags, at))
+                hootsuite[1].writerow((on, snippet.text, ""))
     for platform, (buffer, hootsuite) in writers.items():
         tree.add_text(export_file("buffer", platform), buffer[0].getvalue())
         tree.add_text(export_file("hootsuite", platform), hootsuite[0].getvalue())
