@@ -22,6 +22,7 @@ from hubgen.newsroom.render import render_public
 from hubgen.newsroom.sitemap import NEWS_WINDOW
 from hubgen.parallel import Phased, Progress
 from hubgen.pipeline.collector import settle, settling
+from hubgen.pipeline.listing import Early
 from hubgen.pipeline.message_pass import message_pass
 from hubgen.pipeline.options import BuildOptions, BuildResult, Held
 from hubgen.pipeline.plan import BuildPlan, plan_build
@@ -101,14 +102,19 @@ def _build(options: BuildOptions, progress: Phased | None, plan: BuildPlan | Non
         render(options)  # raises with every problem, the content's too
         raise AssertionError("a config with errors must stop the build")  # never write blind
 
+    # Listed while the build renders; a clean build writes whole folders, listing none.
+    folders = {plan.output: True, **({plan.kit_output: False} if plan.kit_output else {})}
+    listed = Early({} if options.clean else folders)
     try:
-        return _render_and_write(options, progress, plan, started, lazy=True)
+        return _render_and_write(options, progress, plan, started, listed, lazy=True)
     except BlobMissing:  # another build removed files kept in the cache, or they were damaged
-        return _render_and_write(options, progress, plan, started, lazy=False)
+        return _render_and_write(options, progress, plan, started, listed, lazy=False)
+    finally:
+        listed.close()
 
 
 def _render_and_write(options: BuildOptions, progress: Phased | None, plan: BuildPlan,
-                      started: float, lazy: bool) -> BuildResult:
+                      started: float, listed: Early, lazy: bool) -> BuildResult:
     # Phase 1: render everything in memory; nothing is written if anything fails.
     memo = Memo(fresh=True) if options.clean else plan.cache.memo(writes=True, lazy=lazy)
     rendered = render(replace(options, now=plan.now), progress, memo)
@@ -124,7 +130,7 @@ def _render_and_write(options: BuildOptions, progress: Phased | None, plan: Buil
         raise ProblemsError(rendered.over_limit)
     written = write_folders({plan.output: rendered.public, **kit}, build_id,
                             previous=None if options.clean else plan.cache.written(),
-                            by_name=frozenset(kit))
+                            by_name=frozenset(kit), listed=listed)
     public = rendered.public.paths()
     summary = (len(rendered.site.messages), rendered.published,
                sum(p.endswith(".html") for p in public), len(public))

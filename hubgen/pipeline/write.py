@@ -21,9 +21,9 @@ from pathlib import Path
 
 from hubgen.filetree import Blob, FileTree, digest_of
 from hubgen.parallel import parallel_map
+from hubgen.pipeline.listing import UNSTATED, Early, Listing, list_folder
 from hubgen.pipeline.safety import MARKER
 from hubgen.pipeline.swap import Patch, Staged, aside, locked, swap, with_folder
-from hubgen.pipeline.walk import walk
 
 __all__ = ["Record", "Written", "write_folders"]
 
@@ -36,12 +36,14 @@ the folder it replaces) if the file there is still as written."""
 
 
 def write_folders(trees: dict[Path, FileTree], build_id: str = "",
-                  previous: Written | None = None, by_name: frozenset[Path] = frozenset()) -> Written:
+                  previous: Written | None = None, by_name: frozenset[Path] = frozenset(),
+                  listed: Early | None = None) -> Written:
     """Write each tree to a fresh sibling folder, then swap all of them in. Copied files are
     copied, never linked to their source: a link to a site's file or to hubgen's cache would
     let an edit of the output change them. In the folders `by_name` (the kit), a file read
     back from the cache is left as it is if one of its name is there, as `folder_state` finds
-    them: stat-ing each of the kit's files was a third of an edit build's writing."""
+    them: stat-ing each of the kit's files was a third of an edit build's writing. `listed`:
+    the folders as listed at the start of the build."""
     staged: dict[Path, Staged] = {}
     written: Written = {}
     with ExitStack() as locks:
@@ -49,7 +51,7 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "",
             for target, tree in trees.items():
                 staged[target], written[str(target)] = _stage(
                     target, tree, build_id, (previous or {}).get(str(target), {}), locks,
-                    target in by_name)
+                    target in by_name, listed)
             swap(staged, locks)
         except BaseException:
             for folder in staged.values():
@@ -59,10 +61,11 @@ def write_folders(trees: dict[Path, FileTree], build_id: str = "",
 
 
 def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record],
-           locks: ExitStack, by_name: bool = False) -> tuple[Staged, dict[str, Record]]:
+           locks: ExitStack, by_name: bool = False,
+           listed: Early | None = None) -> tuple[Staged, dict[str, Record]]:
     """The tree staged as a patch of `target` if the last build's records describe it, else
     whole."""
-    listing = _listing(target, stat=not by_name) if before and target.is_dir() else None
+    listing = _listing(target, not by_name, listed) if before and target.is_dir() else None
     folder = aside(target, "new")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -100,9 +103,13 @@ def _found(tree: FileTree, before: dict[str, Record],
     for relative, data in tree.texts.items():
         if isinstance(data, Blob) and (record := before.get(relative)) is not None \
                 and record[0] == data.digest and (state := files.get(relative)) is not None \
-                and state in (record[1:], _UNSTATED):
+                and state in (record[1:], UNSTATED):
             kept[relative] = record
     return kept
+
+
+def _listing(target: Path, stat: bool, listed: Early | None) -> Listing:
+    return (listed.take(target, stat) if listed else None) or list_folder(target, stat)
 
 
 def _patch(placed: list[str], records: dict[str, Record], files: dict[str, tuple[int, int] | None],
@@ -115,23 +122,6 @@ def _patch(placed: list[str], records: dict[str, Record], files: dict[str, tuple
         if relative in folders or any("/".join(parts[:n]) in files for n in range(1, len(parts))):
             return None
     return Patch(placed, removed, [relative for relative in placed if relative not in files])
-
-
-_UNSTATED = (-1, -1)
-"""The size and time of a file listed by name only."""
-
-
-def _listing(target: Path, stat: bool) -> tuple[dict[str, tuple[int, int] | None], set[str]]:
-    """The files in `target` with their size and time (`_UNSTATED` without `stat`; None for a
-    link), and its folders, relative to it."""
-    found, folders = walk(str(target), stat, links=True)
-    cut = len(str(target)) + 1
-    files: dict[str, tuple[int, int] | None] = {}
-    for entry in found:
-        path, _, state = entry.partition("\0")
-        size, _, mtime = state.partition("\0")
-        files[path[cut:]] = None if state == "link" else (int(size), int(mtime)) if state else _UNSTATED
-    return files, {path[cut:] for path in folders}
 
 
 _SLICE = 256
