@@ -6,6 +6,12 @@ hundred thousand folders, seconds of system calls, while the parent renders on o
 the workers wait. So a build forks a process that lists the folders at its start (`Early`),
 and takes the listing when it writes. A file edited by hand meanwhile is as if edited after
 the build: the next build finds it, as `folder_state` tells any hand edit.
+
+The same process first reads the build cache's memo file through once: the system may have
+dropped it from memory since the last build, and SQLite then reads the rows a build asks for
+piece by piece from the disk (5 s for the passes at 10,000 messages, against 0.3 s from
+memory); read in order, the file comes back at the disk's speed while the build loads the
+content (an edit build at 10,000 messages: 31 s with the file dropped, 20 s with it read so).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import stat
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -47,14 +54,15 @@ class Early:
     Only in a process without threads (a build, not the preview's): forking one with threads
     could copy a held lock. Without a listing made, `take` gives None: the caller lists then."""
 
-    def __init__(self, folders: dict[Path, bool]) -> None:
-        """`folders`: each to list, with the size and time of its files or not."""
+    def __init__(self, folders: dict[Path, bool], warm: tuple[Path, ...] = ()) -> None:
+        """`folders`: each to list, with the size and time of its files or not; `warm`: files
+        to read through first."""
         self._folders = {target: stat for target, stat in folders.items() if target.is_dir()}
         self._states = {target: _state(target) for target in self._folders}
         self._child: tuple[int, int] | None = None
         self._found: dict[Path, Listing] | None = None
-        if self._folders and threading.active_count() == 1:
-            self._child = _fork(self._folders)
+        if (self._folders or warm) and threading.active_count() == 1:
+            self._child = _fork(self._folders, warm)
 
     def take(self, target: Path, stat: bool) -> Listing | None:
         """The listing of `target` made early, if it was listed so (`stat` alike) and no build
@@ -97,6 +105,19 @@ class Early:
         return found
 
 
+def _read_through(path: Path) -> None:
+    """A regular file's bytes, read and dropped; anything else is left alone (a pipe in its
+    place would wait for a writer forever)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return  # none yet: nothing to read
+    with os.fdopen(handle, "rb", buffering=0) as source:
+        if stat.S_ISREG(os.fstat(handle).st_mode):
+            while source.read(1 << 22):
+                pass
+
+
 def _state(folder: Path) -> tuple[int, int, int] | None:
     try:
         info = folder.stat()
@@ -105,15 +126,17 @@ def _state(folder: Path) -> tuple[int, int, int] | None:
     return info.st_dev, info.st_ino, info.st_mtime_ns
 
 
-def _fork(folders: dict[Path, bool]) -> tuple[int, int]:
+def _fork(folders: dict[Path, bool], warm: tuple[Path, ...]) -> tuple[int, int]:
     reading, writing = os.pipe()
     pid = os.fork()
     if pid:
         os.close(writing)
         return pid, reading
     status = 1
-    try:  # the child: nothing but the listing, and no exit handlers of the parent's
+    try:  # the child: nothing but this, and no exit handlers of the parent's
         os.close(reading)
+        for path in warm:
+            _read_through(path)
         data = pickle.dumps({target: list_folder(target, stat) for target, stat in folders.items()})
         with os.fdopen(writing, "wb") as out:
             out.write(data)

@@ -102,9 +102,9 @@ def _build(options: BuildOptions, progress: Phased | None, plan: BuildPlan | Non
         render(options)  # raises with every problem, the content's too
         raise AssertionError("a config with errors must stop the build")  # never write blind
 
-    # Listed while the build renders; a clean build writes whole folders, listing none.
+    # Listed while the build renders; a clean build writes whole folders and reads no cache.
     folders = {plan.output: True, **({plan.kit_output: False} if plan.kit_output else {})}
-    listed = Early({} if options.clean else folders)
+    listed = Early({}) if options.clean else Early(folders, warm=(plan.cache.memo_path,))
     try:
         return _render_and_write(options, progress, plan, started, listed, lazy=True)
     except BlobMissing:  # another build removed files kept in the cache, or they were damaged

@@ -13,7 +13,7 @@ from conftest import SiteDir, snapshot
 from test_walk import tree
 
 from hubgen.errors import ProblemsError
-from hubgen.pipeline import BuildOptions, build, run
+from hubgen.pipeline import BuildOptions, build, listing, run
 from hubgen.pipeline.listing import UNSTATED, Early, list_folder
 from hubgen.pipeline.safety import MARKER
 
@@ -56,6 +56,34 @@ def test_a_folder_another_build_wrote_meanwhile_is_listed_again(tmp_path: Path) 
     assert early.take(tmp_path, True) is None
 
 
+def test_the_memo_file_is_read_through_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree(tmp_path, 5)
+    memo = tmp_path / "memo.sqlite"
+    memo.write_bytes(b"rows" * 100_000)
+    log = tmp_path / "read.log"
+    original = listing._read_through
+
+    def logged(path: Path) -> None:  # runs in the forked process, which inherits it
+        original(path)
+        with log.open("a") as out:
+            out.write(f"{path.name}\n")
+
+    monkeypatch.setattr(listing, "_read_through", logged)
+    early = Early({tmp_path / "s": True}, warm=(tmp_path / "missing.sqlite", memo))
+    files, _ = early.take(tmp_path / "s", True) or ({}, set())
+    assert "00000/index.html" in files
+    assert log.read_text() == "missing.sqlite\nmemo.sqlite\n"
+
+
+def test_a_pipe_in_place_of_the_memo_file_is_not_waited_for(tmp_path: Path) -> None:
+    """Reading a pipe would wait for a writer forever: the build would never write."""
+    tree(tmp_path, 5)
+    os.mkfifo(tmp_path / "memo.sqlite")
+    early = Early({tmp_path / "s": True}, warm=(tmp_path / "memo.sqlite",))
+    files, _ = early.take(tmp_path / "s", True) or ({}, set())
+    assert "00000/index.html" in files
+
+
 def test_stopped_early_the_listing_process_is_gone(tmp_path: Path) -> None:
     tree(tmp_path, 3000)  # large enough to be listed still, and to fill the pipe
     early = Early({tmp_path: True})
@@ -84,17 +112,20 @@ def test_a_build_that_fails_leaves_no_listing_process(site: SiteDir, monkeypatch
     site.message("content/news/a.md", title="A")
     build(BuildOptions(site.root, now=NOW))
     children: list[int] = []
+    warmed: list[tuple[Path, ...]] = []
 
     class Recorded(Early):
-        def __init__(self, folders: dict[Path, bool]) -> None:
-            super().__init__(folders)
+        def __init__(self, folders: dict[Path, bool], warm: tuple[Path, ...] = ()) -> None:
+            super().__init__(folders, warm)
             children.extend([self._child[0]] if self._child else [])
+            warmed.append(warm)
 
     monkeypatch.setattr(run, "Early", Recorded)
     site.message("content/news/a.md", title="A", date="2026-13-40")
     with pytest.raises(ProblemsError):
         build(BuildOptions(site.root, now=NOW))
     assert len(children) == 1 and reaped(children[0])
+    assert warmed == [(site.root / ".hubgen-cache/memo.sqlite",)]
 
 
 def test_an_edit_build_with_the_early_listing_is_a_clean_build(site: SiteDir) -> None:
