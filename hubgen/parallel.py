@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Protocol, TypeVar
+from contextlib import suppress
+from types import TracebackType
+from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["MIN_BATCH", "Phased", "Progress", "parallel_map", "per_worker"]
+__all__ = ["MIN_BATCH", "Background", "Phased", "Progress", "parallel_map", "per_worker"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -105,3 +109,73 @@ def _report(progress: Progress | None, total: int, results: Iterable[R]) -> Iter
         yield result
         if progress:
             progress(done, total)
+
+
+class Background(Generic[R]):
+    """`function(shared)` made by a forked process while the caller goes on, for `result()`:
+    an edit build renders on one core while the others wait. Only in a process without threads
+    (a build, not the preview's), for the reason `parallel_iter` gives, and with more than one
+    core; `result()` is None otherwise, or if the process failed, and the caller makes it
+    itself. A context manager: the
+    process is stopped at the end if the caller failed before taking the result."""
+
+    def __init__(self, function: Callable[[Any], R], shared: object) -> None:
+        forks = threading.active_count() == 1 and workers() > 1
+        self._child = _fork_for(function, shared) if forks else None
+        self._result: R | None = None
+
+    def __enter__(self) -> Background[R]:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def pid(self) -> int | None:
+        """The process making the result, until it is taken or stopped."""
+        return self._child[0] if self._child else None
+
+    def result(self) -> R | None:
+        """What the process made (waited for), or None."""
+        if self._child is not None:
+            pid, reading = self._child
+            self._child = None
+            try:
+                with os.fdopen(reading, "rb") as source:
+                    # Made by our own fork a moment ago, through a pipe: never read from a file.
+                    self._result = pickle.load(source)
+            except (pickle.UnpicklingError, EOFError, ValueError, OSError):
+                self._result = None  # it failed: the caller makes it
+            finally:
+                with suppress(OSError):
+                    os.waitpid(pid, 0)
+        return self._result
+
+    def close(self) -> None:
+        """Stop the process if it still runs."""
+        if self._child is not None:
+            pid, reading = self._child
+            self._child = None
+            os.close(reading)
+            with suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+            with suppress(OSError):
+                os.waitpid(pid, 0)
+
+
+def _fork_for(function: Callable[[Any], Any], shared: object) -> tuple[int, int]:
+    """The process making `function(shared)` into a pipe: its pid and the pipe's end to read."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writing)
+        return pid, reading
+    status = 1
+    try:  # the child: nothing but this, and none of the parent's exit handlers
+        os.close(reading)
+        with os.fdopen(writing, "wb") as out:
+            pickle.dump(function(shared), out, protocol=pickle.HIGHEST_PROTOCOL)
+        status = 0
+    finally:
+        os._exit(status)

@@ -1,14 +1,16 @@
 """parallel_map: the same results as a plain loop, in order, computed by worker processes;
-forked from a single-threaded build, from a fork server where threads run (the preview)."""
+forked from a single-threaded build, from a fork server where threads run (the preview).
+Background: work made by a forked process while the caller goes on."""
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
-from hubgen.parallel import MIN_BATCH, parallel_map
+from hubgen.parallel import MIN_BATCH, Background, parallel_map
 
 
 def scaled(shared: int, item: int) -> tuple[int, int]:
@@ -37,3 +39,50 @@ def test_workers_are_other_processes_forked_or_from_the_fork_server(
 def test_small_batches_stay_in_the_process() -> None:
     results = parallel_map(scaled, [1, 2], 3)
     assert results == [(3, os.getpid()), (6, os.getpid())]
+
+
+def made_where(shared: bytes) -> tuple[bytes, int]:
+    return shared * 2, os.getpid()
+
+
+def failing(_: object) -> None:
+    raise ValueError("broken")
+
+
+def sleeping(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def test_background_work_is_made_by_a_forked_process() -> None:
+    large = b"x" * 3_000_000  # more than a pipe holds: the process waits to be read
+    with Background(made_where, large) as background:
+        assert background.pid is not None
+        made = background.result()
+    assert made is not None and made[0] == large * 2 and made[1] not in (None, os.getpid())
+    assert background.result() is made  # taken once, kept
+
+
+@pytest.mark.parametrize("setting", ["threads", "one core"])
+def test_background_work_is_left_to_the_caller_with_threads_or_one_core(
+        monkeypatch: pytest.MonkeyPatch, setting: str) -> None:
+    if setting == "threads":
+        monkeypatch.setattr(threading, "active_count", lambda: 3)  # forking could copy a lock
+    else:
+        monkeypatch.setenv("HUBGEN_WORKERS", "1")
+    background = Background(made_where, b"x")
+    assert background.pid is None and background.result() is None
+
+
+def test_failed_background_work_is_left_to_the_caller() -> None:
+    background = Background(failing, None)
+    assert background.result() is None
+
+
+def test_background_work_stopped_leaves_no_process() -> None:
+    started = time.monotonic()
+    with Background(sleeping, 60) as background:
+        pid = background.pid
+    assert pid is not None and time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    assert background.result() is None

@@ -17,13 +17,10 @@ content (an edit build at 10,000 messages: 31 s with the file dropped, 20 s with
 from __future__ import annotations
 
 import os
-import pickle
-import signal
 import stat
-import threading
-from contextlib import suppress
 from pathlib import Path
 
+from hubgen.parallel import Background
 from hubgen.pipeline.walk import walk
 
 __all__ = ["UNSTATED", "Early", "Listing", "list_folder"]
@@ -49,60 +46,35 @@ def list_folder(target: Path, stat: bool) -> Listing:
 
 
 class Early:
-    """Listings of folders made by a forked process from now on, for `take` when writing.
-
-    Only in a process without threads (a build, not the preview's): forking one with threads
-    could copy a held lock. Without a listing made, `take` gives None: the caller lists then."""
+    """Listings of folders made by a forked process from now on (`Background`), for `take`
+    when writing. Without a listing made, `take` gives None: the caller lists then."""
 
     def __init__(self, folders: dict[Path, bool], warm: tuple[Path, ...] = ()) -> None:
         """`folders`: each to list, with the size and time of its files or not; `warm`: files
         to read through first."""
         self._folders = {target: stat for target, stat in folders.items() if target.is_dir()}
         self._states = {target: _state(target) for target in self._folders}
-        self._child: tuple[int, int] | None = None
-        self._found: dict[Path, Listing] | None = None
-        if (self._folders or warm) and threading.active_count() == 1:
-            self._child = _fork(self._folders, warm)
+        self._listed = Background(_list, (self._folders, warm)) if self._folders or warm else None
 
     def take(self, target: Path, stat: bool) -> Listing | None:
         """The listing of `target` made early, if it was listed so (`stat` alike) and no build
         has written it since: each writes the build marker at its top."""
-        if self._found is None:
-            self._found = self._collect()
-        if self._folders.get(target) != stat or self._states[target] != _state(target):
+        found = self._listed.result() if self._listed else None
+        if found is None or self._folders.get(target) != stat or self._states[target] != _state(target):
             return None
-        return self._found.get(target)
+        return found.get(target)
 
     def close(self) -> None:
         """Stop the listing process if it still runs (a build that failed)."""
-        if self._child is not None:
-            pid, reading = self._child
-            self._child = None
-            os.close(reading)
-            with suppress(OSError):
-                os.kill(pid, signal.SIGTERM)
-            with suppress(OSError):
-                os.waitpid(pid, 0)
+        if self._listed:
+            self._listed.close()
 
-    def _collect(self) -> dict[Path, Listing]:
-        if self._child is None:
-            return {}
-        pid, reading = self._child
-        self._child = None
-        chunks = []
-        try:
-            with os.fdopen(reading, "rb") as source:
-                while chunk := source.read(1 << 20):
-                    chunks.append(chunk)
-        finally:
-            with suppress(OSError):
-                os.waitpid(pid, 0)
-        try:
-            # Made by our own fork a moment ago, through a pipe: never read from a file.
-            found: dict[Path, Listing] = pickle.loads(b"".join(chunks))
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            return {}  # the process failed: listed when written
-        return found
+
+def _list(job: tuple[dict[Path, bool], tuple[Path, ...]]) -> dict[Path, Listing]:
+    folders, warm = job
+    for path in warm:
+        _read_through(path)
+    return {target: list_folder(target, stat) for target, stat in folders.items()}
 
 
 def _read_through(path: Path) -> None:
@@ -124,22 +96,3 @@ def _state(folder: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return info.st_dev, info.st_ino, info.st_mtime_ns
-
-
-def _fork(folders: dict[Path, bool], warm: tuple[Path, ...]) -> tuple[int, int]:
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(writing)
-        return pid, reading
-    status = 1
-    try:  # the child: nothing but this, and no exit handlers of the parent's
-        os.close(reading)
-        for path in warm:
-            _read_through(path)
-        data = pickle.dumps({target: list_folder(target, stat) for target, stat in folders.items()})
-        with os.fdopen(writing, "wb") as out:
-            out.write(data)
-        status = 0
-    finally:
-        os._exit(status)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,9 @@ from conftest import CONFIG, SiteDir
 
 from hubgen.channels.platforms import PLATFORMS, count
 from hubgen.errors import Report
+from hubgen.model import Message, Site, Snippet
+from hubgen.pipeline import run
+from hubgen.pipeline.options import BuildOptions
 from hubgen.pipeline.run import load
 
 KEYS = ["message", "lang", "channel", "platform", "text", "length", "limit", "unit", "url", "short_url", "ok"]
@@ -245,3 +250,29 @@ def test_demo_has_every_snippet_within_limits(demo_site: SiteDir) -> None:
             if snippet["message"] == message.slug and snippet["lang"] == message.lang:
                 assert snippet["text"].strip(), (message.source, snippet["channel"], snippet["platform"])
                 assert "{{" not in snippet["text"], (message.source, snippet["channel"])
+
+
+def test_a_build_makes_the_files_about_every_message_in_another_process(
+        site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """snippets.json and the CSVs are made by a forked process while the build renders the
+    rest, and are what the build makes itself where it can't fork (one core, or threads)."""
+    for n in range(3):
+        site.message(f"content/news/m{n}.md", title=f"Meldung {n}", summary=f"Satz {n} mit „Zitat“.")
+    makers = site.root.parent / "makers"
+    made = run.kit_aggregates
+
+    def recorded(job: tuple[Site, dict[Message, list[Snippet]]]) -> dict[str, bytes]:
+        with makers.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return made(job)
+
+    monkeypatch.setattr(run, "kit_aggregates", recorded)
+    monkeypatch.setenv("HUBGEN_WORKERS", "2")
+    run.build(BuildOptions(site.root, now=datetime(2026, 11, 27, 12, tzinfo=UTC)))
+    pids = makers.read_text().split()
+    assert len(pids) == 1 and pids[0] != str(os.getpid())
+    paths = ("snippets.json", "exports/buffer-x.csv", "exports/hootsuite-linkedin.csv")
+    forked = {path: (site.root / "kit" / path).read_bytes() for path in paths}
+    monkeypatch.setenv("HUBGEN_WORKERS", "1")
+    run.build(BuildOptions(site.root, now=datetime(2026, 11, 27, 12, tzinfo=UTC), clean=True))
+    assert {path: (site.root / "kit" / path).read_bytes() for path in forked} == forked

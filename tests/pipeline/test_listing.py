@@ -32,8 +32,7 @@ def test_a_folder_listed_early_is_listed_as_when_listed_here(tmp_path: Path) -> 
     tree(tmp_path, 40)
     (tmp_path / "s/00000/copy.html").symlink_to(tmp_path / "s/00000/index.html")
     early = Early({tmp_path: True, tmp_path / "s/00001": False})
-    assert early._child is not None  # a process without threads forks one
-    pid = early._child[0]
+    assert early._listed and (pid := early._listed.pid)  # a process without threads forks one
     assert early.take(tmp_path, True) == list_folder(tmp_path, True)
     assert reaped(pid)
     files, _ = early.take(tmp_path / "s/00001", False) or ({}, set())
@@ -87,8 +86,7 @@ def test_a_pipe_in_place_of_the_memo_file_is_not_waited_for(tmp_path: Path) -> N
 def test_stopped_early_the_listing_process_is_gone(tmp_path: Path) -> None:
     tree(tmp_path, 3000)  # large enough to be listed still, and to fill the pipe
     early = Early({tmp_path: True})
-    assert early._child is not None
-    pid = early._child[0]
+    assert early._listed and (pid := early._listed.pid)
     early.close()
     assert reaped(pid)
     assert early.take(tmp_path, True) is None
@@ -102,7 +100,8 @@ def test_with_threads_nothing_is_forked(tmp_path: Path) -> None:
     waiting.start()
     try:
         early = Early({tmp_path: True})
-        assert early._child is None and early.take(tmp_path, True) is None
+        assert early._listed and early._listed.pid is None
+        assert early.take(tmp_path, True) is None
     finally:
         stop.set()
         waiting.join()
@@ -117,7 +116,7 @@ def test_a_build_that_fails_leaves_no_listing_process(site: SiteDir, monkeypatch
     class Recorded(Early):
         def __init__(self, folders: dict[Path, bool], warm: tuple[Path, ...] = ()) -> None:
             super().__init__(folders, warm)
-            children.extend([self._child[0]] if self._child else [])
+            children.extend([self._listed.pid] if self._listed and self._listed.pid else [])
             warmed.append(warm)
 
     monkeypatch.setattr(run, "Early", Recorded)
