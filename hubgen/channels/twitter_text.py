@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from hubgen.channels.domain_starts import find_from, starts
@@ -181,29 +182,67 @@ def _weights() -> tuple[int, int, int, int, list[tuple[int, int, int]]]:
             config["maxWeightedTweetLength"], ranges)
 
 
+@cache
+def _range_patterns() -> list[tuple[re.Pattern[str], int]] | None:
+    """Per weighted range, a pattern of its code units, to count them at C speed; None where
+    counting so would differ from parseTweet's loop: ranges that overlap (the first holding a
+    unit wins), leave the code units, or hold first halves of pairs (never weighed)."""
+    _, _, _, _, ranges = _weights()
+    spans = sorted((lo, hi) for lo, hi, _ in ranges)
+    if any(a_hi >= b_lo for (_, a_hi), (b_lo, _) in pairwise(spans)) \
+            or any(lo < 0 or hi > 0xFFFF or lo > hi or (lo <= 0xDBFF and hi >= 0xD800) for lo, hi in spans):
+        return None
+    return [(re.compile(f"[{re.escape(chr(lo))}-{re.escape(chr(hi))}]"), weight) for lo, hi, weight in ranges]
+
+
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _pair(units: str, i: int) -> bool:
+    return "\ud800" <= units[i] <= "\udbff" and i + 1 < len(units) and "\udc00" <= units[i + 1] <= "\udfff"
+
+
 def _unit_weight(unit: int, default: int, ranges: list[tuple[int, int, int]]) -> int:
     # lib/getCharacterWeight.js: the first range holding the code unit, else the default.
     return next((weight for lo, hi, weight in ranges if lo <= unit <= hi), default)
+
+
+def _run_weight(units: str, default: int, ranges: list[tuple[int, int, int]]) -> int:
+    """The weight of code units that hold no URL or emoji, as parseTweet adds it up unit by
+    unit: a surrogate pair counts once, weighed by its second half (which no range of config
+    v3 holds). Counted by pattern: the loop was half of counting a post."""
+    patterns = _range_patterns()
+    if patterns is None:
+        total, i, size = 0, 0, len(units)
+        while i < size:
+            if _pair(units, i):
+                i += 1
+            total += _unit_weight(ord(units[i]), default, ranges)
+            i += 1
+        return total
+    pairs = _PAIR.findall(units) if not units.isascii() else []
+    # A pair's second half is weighed like any unit; its first half is not counted at all.
+    found = 0
+    total = 0
+    for pattern, weight in patterns:
+        count = len(pattern.findall(units))
+        found += count
+        total += count * weight
+    return total + (len(units) - found - len(pairs)) * default
 
 
 def weighted_length(text: str) -> int:
     """parseTweet(text).weightedLength with config v3 (emojiParsingEnabled)."""
     scale, default, url_length, _, ranges = _weights()
     units = utf16(unicodedata.normalize("NFC", text))
-    urls = {url.start: len(url.url) for url in extract_urls(units)}
-    emoji = _emoji(units)
-    total, i, size = 0, 0, len(units)
-    while i < size:
-        if i in urls:
-            total += url_length * scale
-            i += urls[i]
-        elif i in emoji:
-            total += default
-            i += emoji[i]
-        else:
-            # A surrogate pair counts once, weighed by its second half (as parseTweet does).
-            if i < size - 1 and "\ud800" <= units[i] <= "\udbff" and "\udc00" <= units[i + 1] <= "\udfff":
-                i += 1
-            total += _unit_weight(ord(units[i]), default, ranges)
-            i += 1
-    return total // scale
+    skips = {url.start: (len(url.url), url_length * scale) for url in extract_urls(units)}
+    for start, length in _emoji(units).items():
+        skips.setdefault(start, (length, default))
+    total, at = 0, 0
+    for start in sorted(skips):
+        if start < at or (start > at and _pair(units, start - 1)):
+            continue  # inside a URL or emoji counted, or the second half of a pair counted
+        length, weight = skips[start]
+        total += _run_weight(units[at:start], default, ranges) + weight
+        at = start + length
+    return (total + _run_weight(units[at:], default, ranges)) // scale

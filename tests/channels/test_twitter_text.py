@@ -7,13 +7,16 @@ library counted for each under Node.js; scripts/twitter-text/make.sh writes it.
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from hubgen.channels import jsregex, twitter_text
+from hubgen.channels.jsregex import utf16
 from hubgen.channels.platforms import count
 
 CORPUS = Path(__file__).parent / "fixtures" / "twitter_text_3.1.0.json"
@@ -84,3 +87,35 @@ def test_hostile_texts_count_fast(text: str) -> None:
     start = time.perf_counter()
     twitter_text.weighted_length(text)
     assert time.perf_counter() - start < 5
+
+
+def unit_by_unit(text: str) -> int:
+    """parseTweet's loop as written, a code unit at a time: what the counting by patterns of
+    the stretches between URLs and emoji must give."""
+    scale, default, url_length, _, ranges = twitter_text._weights()
+    units = utf16(unicodedata.normalize("NFC", text))
+    urls = {url.start: len(url.url) for url in twitter_text.extract_urls(units)}
+    emoji = twitter_text._emoji(units)
+    total, i = 0, 0
+    while i < len(units):
+        if i in urls:
+            total, i = total + url_length * scale, i + urls[i]
+        elif i in emoji:
+            total, i = total + default, i + emoji[i]
+        else:
+            if twitter_text._pair(units, i):
+                i += 1
+            total, i = total + twitter_text._unit_weight(ord(units[i]), default, ranges), i + 1
+    return total // scale
+
+
+PIECES = ["Wind", " ", "Küste", "風力", "😀", "👍🏽", "1\ufe0f\u20e3", "\u2003", "\u200d", "—", "…", "\ud83d",
+          "\ude00", "example.com", "https://a.de/x", " t.co/abc", "#Tag", "@name", "\n", "é", "\u0301", "🇩🇪"]
+
+
+def test_counting_by_stretches_is_the_loop_unit_by_unit() -> None:
+    """Lone halves of pairs beside emoji and URLs, combining marks, joiners: 5,000 texts."""
+    chooser = random.Random(20261203)
+    for _ in range(5000):
+        text = "".join(chooser.choice(PIECES) for _ in range(chooser.randint(1, 12)))
+        assert twitter_text.weighted_length(text) == unit_by_unit(text), repr(text)
