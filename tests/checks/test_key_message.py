@@ -23,6 +23,9 @@ def test_key_message(case: Case, tmp_path: Path) -> None:
     ("Nordlicht liefert… https://x.example", True, False),  # too little of it left
     ("Stolz auf unser Team: Nordlicht liefert Solarstrom für… https://x.example", True, True),
     ("Nordlicht liefert Solarstrom für viele andere.", True, False),
+    # Any whitespace, in any run, is one space: tabs, line breaks, thin and ideographic spaces.
+    ("Heute: Nordlicht\tliefert \u2009Solarstrom\nfür\u3000viele \x1c Haushalte", False, True),
+    ("Nordlicht liefert Solarstrom\n \nfür viele Haushalte.", False, False),  # across paragraphs
 ])
 def test_carries(text: str, shortened: bool, expected: bool) -> None:
     assert carries(text, "Nordlicht liefert Solarstrom für viele Haushalte.", shortened) is expected
