@@ -53,6 +53,13 @@ def sleeping(seconds: float) -> None:
     time.sleep(seconds)
 
 
+@pytest.fixture
+def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's process, whatever threads earlier tests in this one left running."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
+@pytest.mark.usefixtures("single_threaded")
 def test_background_work_is_made_by_a_forked_process() -> None:
     large = b"x" * 3_000_000  # more than a pipe holds: the process waits to be read
     with Background(made_where, large) as background:
@@ -73,11 +80,13 @@ def test_background_work_is_left_to_the_caller_with_threads_or_one_core(
     assert background.pid is None and background.result() is None
 
 
+@pytest.mark.usefixtures("single_threaded")
 def test_failed_background_work_is_left_to_the_caller() -> None:
     background = Background(failing, None)
     assert background.result() is None
 
 
+@pytest.mark.usefixtures("single_threaded")
 def test_background_work_stopped_leaves_no_process() -> None:
     started = time.monotonic()
     with Background(sleeping, 60) as background:
@@ -86,3 +95,9 @@ def test_background_work_stopped_leaves_no_process() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     assert background.result() is None
+
+
+@pytest.mark.usefixtures("single_threaded")
+def test_background_work_not_worth_a_process_is_left_to_the_caller() -> None:
+    background = Background(made_where, b"x", worth=False)
+    assert background.pid is None and background.result() is None

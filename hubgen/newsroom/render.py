@@ -3,7 +3,7 @@ images, press texts and static files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from hubgen.errors import ProblemsError, Report
@@ -16,7 +16,7 @@ from hubgen.newsroom.pages import PageInfo, newsroom_themes, render_message_page
 from hubgen.newsroom.press_texts import render_press_texts
 from hubgen.newsroom.search import message_search_entry, render_search_indexes
 from hubgen.newsroom.share_images import add_share_images
-from hubgen.newsroom.short_links import render_redirects, short_links
+from hubgen.newsroom.short_links import render_redirects, short_links, site_links
 from hubgen.newsroom.sitemap import in_sitemap, render_sitemaps
 from hubgen.newsroom.views import MessageView, message_view
 from hubgen.parallel import Phased
@@ -34,8 +34,12 @@ class MessageOutput:
     view: MessageView
     pages: tuple[PageInfo, ...]
     files: dict[str, Content]
-    """Bytes as made, Blobs as read back from the build cache."""
+    """Bytes as made, Blobs as read back from the build cache: its page, short-link pages and
+    press text."""
     search: dict[str, object]
+    links: dict[str, str] = field(default_factory=dict)
+    """Its short links' paths and targets, for the site's `_redirects` (plain text: read back
+    as ShortLinks, they cost more than finding them again)."""
 
 
 def render_message(site: Site, message: Message, snippets: list[Snippet], themes: Themes,
@@ -45,13 +49,15 @@ def render_message(site: Site, message: Message, snippets: list[Snippet], themes
     template."""
     view = message_view(site, message, report, now)
     tree = FileTree()
-    links = short_links(Site(site.config, (message,)), {message: snippets}).get(view.path, [])
+    alone = Site(site.config, (message,))
+    links = short_links(alone, {message: snippets}).get(view.path, [])
     pages = render_message_page(site, view, themes, tree, links, remember=False)
-    return MessageOutput(view, tuple(filter(in_sitemap, pages)), tree.texts, message_search_entry(site, view))
+    render_press_texts(alone, snippets, tree)
+    return MessageOutput(view, tuple(filter(in_sitemap, pages)), tree.texts, message_search_entry(site, view),
+                         {link.path: link.target for link in links})
 
 
-def render_public(site: Site, snippets: dict[Message, list[Snippet]],
-                  outputs: dict[Message, MessageOutput], report: Report,
+def render_public(site: Site, outputs: dict[Message, MessageOutput], report: Report,
                   progress: Phased | None = None, now: datetime | None = None,
                   memo: Memo | None = None) -> FileTree:
     """The public newsroom of `site` (already reduced to what may be published), around the
@@ -81,7 +87,6 @@ def render_public(site: Site, snippets: dict[Message, list[Snippet]],
         if progress:
             progress.phase("share images")
         add_share_images(site.config, (v for lang in views.values() for v in lang), tree, memo)
-    render_press_texts(site, (s for m in site.messages for s in snippets[m]), tree)
-    render_redirects(site, short_links(site, snippets), tree)
+    render_redirects(site, site_links(site, {m: outputs[m].links for m in site.messages}), tree)
     collect_assets(site, themes.static_folders, tree, report)
     return tree

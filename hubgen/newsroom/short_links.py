@@ -17,7 +17,7 @@ from hubgen.filetree import FileTree
 from hubgen.model import Message, Site, Snippet
 from hubgen.paths import REDIRECTS_FILE, site_paths
 
-__all__ = ["ShortLink", "render_redirects", "short_links"]
+__all__ = ["ShortLink", "render_redirects", "short_links", "site_links"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,20 @@ def short_links(site: Site, snippets: dict[Message, list[Snippet]]) -> dict[str,
                     raise ProblemsError([_shared(message, owner, path)])
                 found.setdefault(paths.message(message), {})[path] = ShortLink(path, snippet.url)
     return {page: list(links.values()) for page, links in found.items()}
+
+
+def site_links(site: Site, links: dict[Message, dict[str, str]]) -> dict[str, list[ShortLink]]:
+    """The short links of each message (path to target, as `short_links` found them message by
+    message), by message page path; ProblemsError if two messages' links share a code."""
+    paths = site_paths(site.config)
+    owners: dict[str, tuple[Message, str]] = {}
+    for message in site.messages:
+        for path, target in links[message].items():
+            owner, known = owners.setdefault(path, (message, target))
+            if known != target:
+                raise ProblemsError([_shared(message, owner, path)])
+    return {paths.message(message): [ShortLink(path, target) for path, target in links[message].items()]
+            for message in site.messages if links[message]}
 
 
 def _shared(message: Message, owner: Message, path: str) -> Problem:

@@ -30,7 +30,7 @@ SCHEMA = ("CREATE TABLE memo (namespace TEXT NOT NULL, key TEXT NOT NULL, kind I
           " data BLOB NOT NULL, seal BLOB NOT NULL, PRIMARY KEY (namespace, key))")
 BYTES, TYPED = 0, 1
 """Kinds of rows: a result's bytes (`TAIL`), the result as typed JSON."""
-FORMAT = b"hubgen memo 2"
+FORMAT = b"hubgen memo 3"
 TAIL = ":bytes"
 """The namespace of the row of a result's file bytes is the result's with this after it."""
 Slot = tuple[Namespace, str]

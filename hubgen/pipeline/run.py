@@ -22,7 +22,7 @@ from hubgen.memo import Memo
 from hubgen.model import Message, Site
 from hubgen.newsroom.render import render_public
 from hubgen.newsroom.sitemap import NEWS_WINDOW
-from hubgen.parallel import Background, Phased, Progress
+from hubgen.parallel import MIN_BATCH, Background, Phased, Progress
 from hubgen.pipeline.collector import settle, settling
 from hubgen.pipeline.listing import Early
 from hubgen.pipeline.message_pass import message_pass
@@ -76,13 +76,13 @@ def render(options: BuildOptions, progress: Phased | None = None,
     snippets = passed.snippets
     with ExitStack() as stack:
         # The kit's files about every message, made meanwhile on another core: an edit build
-        # renders the rest on one.
+        # renders the rest on one. Not for a few messages, where forking costs more.
         aggregates = None if options.public_only else stack.enter_context(
-            Background(kit_aggregates, (site, snippets)))
+            Background(kit_aggregates, (site, snippets), len(site.messages) >= MIN_BATCH))
         _phase(progress, "checking")
         site_checks(site, snippets, report, memo, passed.references)
         passed.report_views(report)
-        public_tree = render_public(public, snippets, passed.outputs, report, progress, now, memo)
+        public_tree = render_public(public, passed.outputs, report, progress, now, memo)
         settle()
         _phase(progress, "rendering kit")
         kit_tree = FileTree() if aggregates is None else render_kit(

@@ -20,6 +20,13 @@ from hubgen.pipeline.safety import MARKER
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build's process, whatever threads earlier tests in this one left running."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setenv("HUBGEN_WORKERS", "2")
+
+
 def reaped(pid: int) -> bool:
     try:
         os.waitpid(pid, os.WNOHANG)
@@ -92,19 +99,13 @@ def test_stopped_early_the_listing_process_is_gone(tmp_path: Path) -> None:
     assert early.take(tmp_path, True) is None
 
 
-def test_with_threads_nothing_is_forked(tmp_path: Path) -> None:
+def test_with_threads_nothing_is_forked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The preview renders in threads: forking then could copy a held lock."""
     (tmp_path / "index.html").write_text("x")
-    stop = threading.Event()
-    waiting = threading.Thread(target=stop.wait)
-    waiting.start()
-    try:
-        early = Early({tmp_path: True})
-        assert early._listed and early._listed.pid is None
-        assert early.take(tmp_path, True) is None
-    finally:
-        stop.set()
-        waiting.join()
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    early = Early({tmp_path: True})
+    assert early._listed and early._listed.pid is None
+    assert early.take(tmp_path, True) is None
 
 
 def test_a_build_that_fails_leaves_no_listing_process(site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
