@@ -183,6 +183,23 @@ def test_two_posts_with_the_same_code_stop_the_build(site: SiteDir, monkeypatch:
     assert not (site.root / "public").exists()
 
 
+def test_posts_of_two_messages_with_the_same_code_stop_the_build(
+        site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each message's links are found in its own pass: the site's _redirects still checks them
+    against each other's."""
+    original = paths.short_code
+    monkeypatch.setattr(paths, "short_code", lambda path, channel, platform: original("", channel, platform))
+    site.write("hubgen.toml", CONFIG)
+    site.message("content/news/park.md", title="Park", summary="Der Park.")
+    site.message("content/news/wind.md", title="Wind", summary="Der Wind.")
+    with pytest.raises(ProblemsError) as raised:
+        build(BuildOptions(site.root))
+    [problem] = raised.value.problems
+    assert problem.path in ("content/news/park.md", "content/news/wind.md") and problem.field == "channels"
+    assert "is also content/news/" in problem.message
+    assert not (site.root / "public").exists()
+
+
 def test_a_theme_without_the_short_link_template(site: SiteDir) -> None:
     """A site's own theme made before short links existed: its short links are drawn by the
     default theme's template, and still forward."""
