@@ -116,8 +116,8 @@ class Background(Generic[R]):
     an edit build renders on one core while the others wait. Only in a process without threads
     (a build, not the preview's), for the reason `parallel_iter` gives, and with more than one
     core; `result()` is None otherwise, or if the process failed, and the caller makes it
-    itself. A context manager: the
-    process is stopped at the end if the caller failed before taking the result."""
+    itself. A context manager: the process is stopped at the end if the caller failed before
+    taking the result."""
 
     def __init__(self, function: Callable[[Any], R], shared: object, worth: bool = True) -> None:
         """`worth`: whether the work repays forking (the caller makes it otherwise)."""

@@ -75,17 +75,21 @@ def render(options: BuildOptions, progress: Phased | None = None,
     settle()
     snippets = passed.snippets
     with ExitStack() as stack:
-        # The kit's files about every message, made meanwhile on another core: an edit build
-        # renders the rest on one. Not for a few messages, where forking costs more.
+        # The kit's files about every message, made meanwhile on another core, where most
+        # passes were remembered (an edit build): the rest is then rendered on one core while
+        # the others wait. Where most were made, every core was busy, and the other process
+        # would only cost memory (it touches, and so copies, every snippet); for a few
+        # messages, forking costs more than it saves.
+        worth = len(site.messages) >= MIN_BATCH and 2 * passed.made < len(site.messages)
         aggregates = None if options.public_only else stack.enter_context(
-            Background(kit_aggregates, (site, snippets), len(site.messages) >= MIN_BATCH))
+            Background(kit_aggregates, (site, snippets), worth))
         _phase(progress, "checking")
         site_checks(site, snippets, report, memo, passed.references)
         passed.report_views(report)
         public_tree = render_public(public, passed.outputs, report, progress, now, memo)
         settle()
         _phase(progress, "rendering kit")
-        kit_tree = FileTree() if aggregates is None else render_kit(
+        kit_tree = FileTree() if options.public_only else render_kit(
             site, snippets, passed.kit_files, now, memo, report.problems, public_tree, aggregates)
     memo.forget_unused()
     over_limit = limit_problems(snippets)

@@ -18,10 +18,8 @@ from hubgen.kit.pages import render_kit_message_page
 from hubgen.kit.snippet_files import render_snippet_files
 from hubgen.memo import Memo
 from hubgen.model import Message, Site
-from hubgen.newsroom.pages import newsroom_themes, render_message_page
-from hubgen.newsroom.press_texts import render_press_texts
-from hubgen.newsroom.short_links import short_links
-from hubgen.newsroom.views import message_view
+from hubgen.newsroom.pages import newsroom_themes
+from hubgen.newsroom.render import render_message
 from hubgen.pipeline.run import BuildOptions, publishable
 from hubgen.templates import TemplateProblem, Themes
 
@@ -115,12 +113,9 @@ class QuickRender:
         try:
             for site, message in versions:
                 snippets = message_snippets(site, message, report)
-                if shown(message):
-                    public_site = site.select(shown)
-                    view = message_view(public_site, message, report, now)
-                    links = short_links(public_site, {message: snippets}).get(view.path, [])
-                    render_message_page(public_site, view, themes, public, links)
-                    render_press_texts(public_site, snippets, public)
+                if shown(message):  # its page, short-link pages and press text, as its pass makes them
+                    public.texts.update(render_message(site.select(shown), message, snippets, themes,
+                                                       report, now).files)
                 render_snippet_files(message, snippets, kit)
                 render_kit_message_page(site, message, snippets, now, kit_themes, kit)
         except TemplateProblem:

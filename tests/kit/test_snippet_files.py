@@ -254,28 +254,35 @@ def test_demo_has_every_snippet_within_limits(demo_site: SiteDir) -> None:
                 assert "{{" not in snippet["text"], (message.source, snippet["channel"])
 
 
-def test_a_build_makes_the_files_about_every_message_in_another_process(
+def test_an_edit_build_makes_the_files_about_every_message_in_another_process(
         site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
-    """snippets.json and the CSVs are made by a forked process while the build renders the
-    rest, and are what the build makes itself where it can't fork (one core, or threads)."""
+    """Where most passes are remembered (an edit build), snippets.json and the CSVs are made by
+    a forked process while the build renders the rest; where most are made (a first build),
+    every core is busy, and they are made in the build's process. Both give the same files
+    as a build that can't fork (one core)."""
     for n in range(MIN_BATCH):  # fewer are made in the build's process: forking costs more
         site.message(f"content/news/m{n}.md", title=f"Meldung {n}", summary=f"Satz {n} mit „Zitat“.")
     makers = site.root.parent / "makers"
     made = run.kit_aggregates
 
     def recorded(job: tuple[Site, dict[Message, list[Snippet]]]) -> dict[str, bytes]:
-        with makers.open("a") as out:
+        with makers.open("a") as out:  # only when given to the other process
             out.write(f"{os.getpid()}\n")
         return made(job)
 
     monkeypatch.setattr(run, "kit_aggregates", recorded)
     monkeypatch.setenv("HUBGEN_WORKERS", "2")
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever earlier tests left
-    run.build(BuildOptions(site.root, now=datetime(2026, 11, 27, 12, tzinfo=UTC)))
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    run.build(BuildOptions(site.root, now=now))
+    assert not makers.exists()
+    site.message("content/news/m3.md", title="Meldung 3", summary="Ein neuer Satz mit „Zitat“.")
+    run.build(BuildOptions(site.root, now=now))
     pids = makers.read_text().split()
     assert len(pids) == 1 and pids[0] != str(os.getpid())
     paths = ("snippets.json", "exports/buffer-x.csv", "exports/hootsuite-linkedin.csv")
     forked = {path: (site.root / "kit" / path).read_bytes() for path in paths}
+    assert "Ein neuer Satz" in forked["snippets.json"].decode()
     monkeypatch.setenv("HUBGEN_WORKERS", "1")
-    run.build(BuildOptions(site.root, now=datetime(2026, 11, 27, 12, tzinfo=UTC), clean=True))
+    run.build(BuildOptions(site.root, now=now, clean=True))
     assert {path: (site.root / "kit" / path).read_bytes() for path in forked} == forked
