@@ -181,12 +181,20 @@ class Memo:
         self.misses = 0
 
     def map(self, namespace: Namespace, keys: Sequence[str], report: Report,
-            make: Callable[[list[int]], Iterable[Made[T] | Kept[T]]]) -> list[T]:
+            make: Callable[[list[int]], Iterable[Made[T] | Kept[T]]],
+            reading: Callable[[], None] | None = None) -> list[T]:
         """The result for each key: stored ones, and `make(positions)` for the keys not stored
         yet, all at once, so that it can spread them over cores (`each` makes them one by
         one). Problems are reported in key order. Results made with their row (`Kept`) go to
-        the memo file as they come (`make` may give them one by one), when it `writes`."""
-        missing = [i for i, key in enumerate(keys) if not self._has(namespace, key)]
+        the memo file as they come (`make` may give them one by one), when it `writes`.
+        `reading` is called now and then while stored results are read (seconds for ten
+        thousand passes): the preview stops a rebuild a save made useless there."""
+        missing = []
+        for i, key in enumerate(keys):
+            if not self._has(namespace, key):
+                missing.append(i)
+            if reading and i % _READ_TICK == 0:
+                reading()
         made = make(missing) if missing else ()
         for i, result in zip(missing, made, strict=True):
             if isinstance(result, Kept):
@@ -232,6 +240,10 @@ class Memo:
         if self._stored:
             self._stored.close()
         self._stored = None
+
+
+_READ_TICK = 128
+"""Stored results read between two calls of `Memo.map`'s `reading`: a few milliseconds."""
 
 
 def each(make: Callable[[int, Report], T]) -> Callable[[list[int]], list[Made[T]]]:

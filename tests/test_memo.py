@@ -74,6 +74,30 @@ def test_map_makes_only_the_missing_keys_at_once_in_their_order() -> None:
     assert [p.path for p in report.problems] == ["0.md", "2.md", "3.md"]
 
 
+def test_map_calls_reading_now_and_then_while_it_reads_stored_results() -> None:
+    """The preview stops a rebuild there: reading ten thousand passes takes seconds."""
+    memo, keys = Memo(), [str(n) for n in range(1000)]
+    memo.map(Namespace.SNIPPETS, keys, Report(), each(lambda i, _: i))
+    calls: list[int] = []
+    assert memo.map(Namespace.SNIPPETS, keys, Report(), each(lambda i, _: -1),
+                    lambda: calls.append(1)) == list(range(1000))
+    assert 4 <= len(calls) <= 20
+
+
+class Stop(Exception):
+    pass
+
+
+def test_a_reading_that_raises_stops_the_map() -> None:
+    memo, keys = Memo(), [str(n) for n in range(1000)]
+
+    def stop() -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        memo.map(Namespace.SNIPPETS, keys, Report(), each(lambda i, _: i), stop)
+
+
 def test_namespaces_are_apart() -> None:
     memo = Memo()
     memo.map(Namespace.SNIPPETS, ["k"], Report(), each(lambda _, __: "view"))

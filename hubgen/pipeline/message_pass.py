@@ -101,7 +101,8 @@ def message_pass(site: Site, public: Site, now: datetime, report: Report, memo: 
         return parallel_iter(_one, positions, (site, public, published, now, encode), progress=progress)
 
     misses = memo.misses
-    works = memo.map(Namespace.PASS, keys, Report(), make)
+    works = memo.map(Namespace.PASS, keys, Report(), make,
+                     (lambda: progress(0, len(keys))) if progress else None)
     for attribute in ("snippet_problems", "check_problems"):
         for work in works:
             for problem in getattr(work, attribute):

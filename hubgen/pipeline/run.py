@@ -90,7 +90,8 @@ def render(options: BuildOptions, progress: Phased | None = None,
         settle()
         _phase(progress, "rendering kit")
         kit_tree = FileTree() if options.public_only else render_kit(
-            site, snippets, passed.kit_files, now, memo, report.problems, public_tree, aggregates)
+            site, snippets, passed.kit_files, now, memo, report.problems, public_tree, progress,
+            aggregates)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too
