@@ -119,9 +119,8 @@ class Background(Generic[R]):
     itself. A context manager: the process is stopped at the end if the caller failed before
     taking the result."""
 
-    def __init__(self, function: Callable[[Any], R], shared: object, worth: bool = True) -> None:
-        """`worth`: whether the work repays forking (the caller makes it otherwise)."""
-        forks = worth and threading.active_count() == 1 and workers() > 1
+    def __init__(self, function: Callable[[Any], R], shared: object) -> None:
+        forks = threading.active_count() == 1 and workers() > 1
         self._child = _fork_for(function, shared) if forks else None
         self._result: R | None = None
 

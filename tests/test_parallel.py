@@ -96,8 +96,3 @@ def test_background_work_stopped_leaves_no_process() -> None:
         os.waitpid(pid, os.WNOHANG)
     assert background.result() is None
 
-
-@pytest.mark.usefixtures("single_threaded")
-def test_background_work_not_worth_a_process_is_left_to_the_caller() -> None:
-    background = Background(made_where, b"x", worth=False)
-    assert background.pid is None and background.result() is None

@@ -7,10 +7,10 @@ from datetime import datetime
 from hubgen.errors import Problem, ProblemsError
 from hubgen.filetree import Content, FileTree
 from hubgen.kit.pages import render_kit_pages
-from hubgen.kit.snippet_files import kit_aggregates, render_kit_files
+from hubgen.kit.snippet_files import render_kit_files
 from hubgen.memo import Memo
 from hubgen.model import Message, Site, Snippet
-from hubgen.parallel import Background, Phased
+from hubgen.parallel import Phased
 from hubgen.paths import kit_share_images, share_images, site_paths
 from hubgen.templates import TemplateProblem
 
@@ -20,22 +20,19 @@ __all__ = ["render_kit"]
 def render_kit(site: Site, snippets: dict[Message, list[Snippet]],
                files: dict[Message, dict[str, Content]], now: datetime, memo: Memo | None = None,
                problems: list[Problem] | None = None, public: FileTree | None = None,
-               progress: Phased | None = None,
-               aggregates: Background[dict[str, bytes]] | None = None) -> FileTree:
+               progress: Phased | None = None) -> FileTree:
     """The internal channel kit: every message, drafts and embargoed ones included, with what
-    the checks found (`problems`), the share images the newsroom drew (`public`), the
-    snippet files the messages' passes made (`files`) and `kit_aggregates`, if being made in
-    the `aggregates` process, taken last (made here if it has none)."""
+    the checks found (`problems`), the share images the newsroom drew (`public`) and the
+    snippet files the messages' passes made (`files`)."""
     tree = FileTree()
+    render_kit_files(site, snippets, tree, files)
+    if progress:
+        progress.phase("rendering kit pages")
     shared = _share_images(site, public, tree) if public else frozenset()
     try:
         render_kit_pages(site, snippets, now, tree, memo, problems, shared)
     except TemplateProblem as exc:
         raise ProblemsError([exc.problem]) from None
-    if progress:  # a phase of its own: where no other process makes them, they take seconds
-        progress.phase("rendering kit files")
-    made = aggregates.result() if aggregates else None
-    render_kit_files(site, tree, files, made or kit_aggregates((site, snippets)))
     return tree
 
 

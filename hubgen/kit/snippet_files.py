@@ -10,11 +10,11 @@ from typing import Any
 
 from hubgen.channels.platforms import enabled_platforms
 from hubgen.channels.schedule import posting_time
-from hubgen.filetree import Content, FileTree, content
+from hubgen.filetree import Content, FileTree
 from hubgen.model import Message, Site, Snippet
 from hubgen.paths import KIT_SNIPPETS_FILE, export_file, site_paths, snippet_file
 
-__all__ = ["BUFFER_COLUMNS", "kit_aggregates", "posting_time", "render_kit_files", "render_snippet_files"]
+__all__ = ["BUFFER_COLUMNS", "posting_time", "render_kit_files", "render_snippet_files"]
 
 BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 """Buffer's bulk upload: one CSV per channel, time as YYYY-MM-DD HH:MM."""
@@ -22,31 +22,19 @@ BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 # stays empty because the message already carries the tagged URL (Hootsuite would add it twice).
 
 
-def render_kit_files(site: Site, tree: FileTree, files: dict[Message, dict[str, Content]],
-                     aggregates: dict[str, bytes]) -> None:
-    """snippets.json and the scheduling CSVs (`aggregates`, from `kit_aggregates`) and each
-    snippet's files, as each message's pass made them (`files`; Blobs when remembered: an edit
-    build neither makes nor hashes them)."""
-    for path, data in aggregates.items():
-        tree.add_bytes(path, data)
-    for message in site.messages:
-        tree.texts.update(files[message])
-
-
-def kit_aggregates(job: tuple[Site, dict[Message, list[Snippet]]]) -> dict[str, bytes]:
-    """The kit's files about every message: snippets.json and the scheduling CSVs. A build
-    makes them in the background (`Background`) while it renders the rest: they are most of
-    the kit's time in an edit build."""
-    site, snippets = job
+def render_kit_files(site: Site, snippets: dict[Message, list[Snippet]], tree: FileTree,
+                     files: dict[Message, dict[str, Content]]) -> None:
+    """snippets.json, the scheduling CSVs and each snippet's files, as each message's pass made
+    them (`files`; Blobs when remembered: an edit build neither makes nor hashes them)."""
     everything = [s for message in site.messages for s in snippets.get(message, [])]
     # One snippet a line: readable, diffable, and written by json's fast C encoder, which
     # `indent` would switch off. Encoded line by line: the whole file as one str first
     # would hold it twice (a hundred megabytes at 10,000 messages).
     lines = b",\n".join(b"  " + json.dumps(s.to_json(), ensure_ascii=False).encode() for s in everything)
-    tree = FileTree()
     tree.add_bytes(KIT_SNIPPETS_FILE, b"[\n" + lines + b"\n]\n" if everything else b"[]\n")
+    for message in site.messages:
+        tree.texts.update(files[message])
     _schedules(site, snippets, tree)
-    return {path: content(data) for path, data in tree.texts.items()}
 
 
 def render_snippet_files(message: Message, snippets: list[Snippet], tree: FileTree) -> None:

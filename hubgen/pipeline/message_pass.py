@@ -56,8 +56,6 @@ class Passed:
     """The passes over a site's messages, by message."""
 
     works: dict[Message, MessageWork]
-    made: int = 0
-    """How many were made by this build, not remembered."""
 
     @property
     def snippets(self) -> dict[Message, list[Snippet]]:
@@ -100,14 +98,13 @@ def message_pass(site: Site, public: Site, now: datetime, report: Report, memo: 
     def make(positions: list[int]) -> Iterator[Kept[MessageWork]]:
         return parallel_iter(_one, positions, (site, public, published, now, encode), progress=progress)
 
-    misses = memo.misses
     works = memo.map(Namespace.PASS, keys, Report(), make,
                      (lambda: progress(0, len(keys))) if progress else None)
     for attribute in ("snippet_problems", "check_problems"):
         for work in works:
             for problem in getattr(work, attribute):
                 report.add(problem)
-    return Passed(dict(zip(site.messages, works, strict=True)), memo.misses - misses)
+    return Passed(dict(zip(site.messages, works, strict=True)))
 
 
 def _keys(site: Site, public: Site, now: datetime) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,12 +16,11 @@ from hubgen.content.site_loader import load_site
 from hubgen.errors import Problem, ProblemsError, Report
 from hubgen.filetree import BlobMissing, FileTree
 from hubgen.kit.render import render_kit
-from hubgen.kit.snippet_files import kit_aggregates
 from hubgen.memo import Memo
 from hubgen.model import Message, Site
 from hubgen.newsroom.render import render_public
 from hubgen.newsroom.sitemap import NEWS_WINDOW
-from hubgen.parallel import MIN_BATCH, Background, Phased, Progress
+from hubgen.parallel import Phased, Progress
 from hubgen.pipeline.collector import settle, settling
 from hubgen.pipeline.listing import Early
 from hubgen.pipeline.message_pass import message_pass
@@ -73,25 +71,15 @@ def render(options: BuildOptions, progress: Phased | None = None,
     passed = message_pass(site, public, now, report, memo,
                           progress.phase("rendering messages") if progress else None)
     settle()
+    _phase(progress, "checking")
     snippets = passed.snippets
-    with ExitStack() as stack:
-        # The kit's files about every message, made meanwhile on another core, where most
-        # passes were remembered (an edit build): the rest is then rendered on one core while
-        # the others wait. Where most were made, every core was busy, and the other process
-        # would only cost memory (it touches, and so copies, every snippet); for a few
-        # messages, forking costs more than it saves.
-        worth = len(site.messages) >= MIN_BATCH and 2 * passed.made < len(site.messages)
-        aggregates = None if options.public_only else stack.enter_context(
-            Background(kit_aggregates, (site, snippets), worth))
-        _phase(progress, "checking")
-        site_checks(site, snippets, report, memo, passed.references)
-        passed.report_views(report)
-        public_tree = render_public(public, passed.outputs, report, progress, now, memo)
-        settle()
-        _phase(progress, "rendering kit")
-        kit_tree = FileTree() if options.public_only else render_kit(
-            site, snippets, passed.kit_files, now, memo, report.problems, public_tree, progress,
-            aggregates)
+    site_checks(site, snippets, report, memo, passed.references)
+    passed.report_views(report)
+    public_tree = render_public(public, passed.outputs, report, progress, now, memo)
+    settle()
+    _phase(progress, "rendering kit")
+    kit_tree = FileTree() if options.public_only else render_kit(
+        site, snippets, passed.kit_files, now, memo, report.problems, public_tree, progress)
     memo.forget_unused()
     over_limit = limit_problems(snippets)
     if report.errors:  # every problem of the run, the limits too

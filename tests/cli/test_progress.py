@@ -14,7 +14,7 @@ from hubgen.pipeline.options import BuildOptions
 from hubgen.pipeline.run import build
 
 PHASES = ["loading", "rendering messages", "checking", "rendering newsroom", "share images",
-          "rendering kit", "rendering kit files", "writing"]
+          "rendering kit", "rendering kit pages", "writing"]
 
 
 class Recorder:

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import threading
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +16,6 @@ from conftest import CONFIG, SiteDir
 
 from hubgen.channels.platforms import PLATFORMS, count
 from hubgen.errors import Report
-from hubgen.model import Message, Site, Snippet
-from hubgen.parallel import MIN_BATCH
-from hubgen.pipeline import run
-from hubgen.pipeline.options import BuildOptions
 from hubgen.pipeline.run import load
 
 KEYS = ["message", "lang", "channel", "platform", "text", "length", "limit", "unit", "url", "short_url", "ok"]
@@ -252,37 +245,3 @@ def test_demo_has_every_snippet_within_limits(demo_site: SiteDir) -> None:
             if snippet["message"] == message.slug and snippet["lang"] == message.lang:
                 assert snippet["text"].strip(), (message.source, snippet["channel"], snippet["platform"])
                 assert "{{" not in snippet["text"], (message.source, snippet["channel"])
-
-
-def test_an_edit_build_makes_the_files_about_every_message_in_another_process(
-        site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where most passes are remembered (an edit build), snippets.json and the CSVs are made by
-    a forked process while the build renders the rest; where most are made (a first build),
-    every core is busy, and they are made in the build's process. Both give the same files
-    as a build that can't fork (one core)."""
-    for n in range(MIN_BATCH):  # fewer are made in the build's process: forking costs more
-        site.message(f"content/news/m{n}.md", title=f"Meldung {n}", summary=f"Satz {n} mit „Zitat“.")
-    makers = site.root.parent / "makers"
-    made = run.kit_aggregates
-
-    def recorded(job: tuple[Site, dict[Message, list[Snippet]]]) -> dict[str, bytes]:
-        with makers.open("a") as out:  # only when given to the other process
-            out.write(f"{os.getpid()}\n")
-        return made(job)
-
-    monkeypatch.setattr(run, "kit_aggregates", recorded)
-    monkeypatch.setenv("HUBGEN_WORKERS", "2")
-    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever earlier tests left
-    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
-    run.build(BuildOptions(site.root, now=now))
-    assert not makers.exists()
-    site.message("content/news/m3.md", title="Meldung 3", summary="Ein neuer Satz mit „Zitat“.")
-    run.build(BuildOptions(site.root, now=now))
-    pids = makers.read_text().split()
-    assert len(pids) == 1 and pids[0] != str(os.getpid())
-    paths = ("snippets.json", "exports/buffer-x.csv", "exports/hootsuite-linkedin.csv")
-    forked = {path: (site.root / "kit" / path).read_bytes() for path in paths}
-    assert "Ein neuer Satz" in forked["snippets.json"].decode()
-    monkeypatch.setenv("HUBGEN_WORKERS", "1")
-    run.build(BuildOptions(site.root, now=now, clean=True))
-    assert {path: (site.root / "kit" / path).read_bytes() for path in forked} == forked
