@@ -10,7 +10,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
-from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
 __all__ = ["MIN_BATCH", "Background", "Phased", "Progress", "parallel_map", "per_worker"]
@@ -116,20 +115,12 @@ class Background(Generic[R]):
     an edit build renders on one core while the others wait. Only in a process without threads
     (a build, not the preview's), for the reason `parallel_iter` gives, and with more than one
     core; `result()` is None otherwise, or if the process failed, and the caller makes it
-    itself. A context manager: the process is stopped at the end if the caller failed before
-    taking the result."""
+    itself; `close()` stops the process if the caller fails before taking the result."""
 
     def __init__(self, function: Callable[[Any], R], shared: object) -> None:
         forks = threading.active_count() == 1 and workers() > 1
         self._child = _fork_for(function, shared) if forks else None
         self._result: R | None = None
-
-    def __enter__(self) -> Background[R]:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self.close()
 
     @property
     def pid(self) -> int | None:

@@ -62,9 +62,9 @@ def single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("single_threaded")
 def test_background_work_is_made_by_a_forked_process() -> None:
     large = b"x" * 3_000_000  # more than a pipe holds: the process waits to be read
-    with Background(made_where, large) as background:
-        assert background.pid is not None
-        made = background.result()
+    background = Background(made_where, large)
+    assert background.pid is not None
+    made = background.result()
     assert made is not None and made[0] == large * 2 and made[1] not in (None, os.getpid())
     assert background.result() is made  # taken once, kept
 
@@ -89,8 +89,9 @@ def test_failed_background_work_is_left_to_the_caller() -> None:
 @pytest.mark.usefixtures("single_threaded")
 def test_background_work_stopped_leaves_no_process() -> None:
     started = time.monotonic()
-    with Background(sleeping, 60) as background:
-        pid = background.pid
+    background = Background(sleeping, 60)
+    pid = background.pid
+    background.close()
     assert pid is not None and time.monotonic() - started < 30
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)

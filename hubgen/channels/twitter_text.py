@@ -183,15 +183,16 @@ def _weights() -> tuple[int, int, int, int, list[tuple[int, int, int]]]:
 
 
 @cache
-def _range_patterns() -> list[tuple[re.Pattern[str], int]] | None:
-    """Per weighted range, a pattern of its code units, to count them at C speed; None where
-    counting so would differ from parseTweet's loop: ranges that overlap (the first holding a
-    unit wins), leave the code units, or hold first halves of pairs (never weighed)."""
+def _range_patterns() -> list[tuple[re.Pattern[str], int]]:
+    """Per weighted range, a pattern of its code units, to count them at C speed. Counting so
+    is parseTweet's loop (lib/getCharacterWeight.js: the first range holding a unit, else the
+    default) for ranges that don't overlap, stay in the code units and hold no first half of a
+    pair (never weighed): config v3's do; a config that doesn't fails at once."""
     _, _, _, _, ranges = _weights()
     spans = sorted((lo, hi) for lo, hi, _ in ranges)
     if any(a_hi >= b_lo for (_, a_hi), (b_lo, _) in pairwise(spans)) \
             or any(lo < 0 or hi > 0xFFFF or lo > hi or (lo <= 0xDBFF and hi >= 0xD800) for lo, hi in spans):
-        return None
+        raise ValueError(f"twitter_text.json: weighted ranges this count can't take: {spans}")
     return [(re.compile(f"[{re.escape(chr(lo))}-{re.escape(chr(hi))}]"), weight) for lo, hi, weight in ranges]
 
 
@@ -202,38 +203,23 @@ def _pair(units: str, i: int) -> bool:
     return "\ud800" <= units[i] <= "\udbff" and i + 1 < len(units) and "\udc00" <= units[i + 1] <= "\udfff"
 
 
-def _unit_weight(unit: int, default: int, ranges: list[tuple[int, int, int]]) -> int:
-    # lib/getCharacterWeight.js: the first range holding the code unit, else the default.
-    return next((weight for lo, hi, weight in ranges if lo <= unit <= hi), default)
-
-
-def _run_weight(units: str, default: int, ranges: list[tuple[int, int, int]]) -> int:
+def _run_weight(units: str, default: int) -> int:
     """The weight of code units that hold no URL or emoji, as parseTweet adds it up unit by
-    unit: a surrogate pair counts once, weighed by its second half (which no range of config
-    v3 holds). Counted by pattern: the loop was half of counting a post."""
-    patterns = _range_patterns()
-    if patterns is None:
-        total, i, size = 0, 0, len(units)
-        while i < size:
-            if _pair(units, i):
-                i += 1
-            total += _unit_weight(ord(units[i]), default, ranges)
-            i += 1
-        return total
-    pairs = _PAIR.findall(units) if not units.isascii() else []
+    unit: a surrogate pair counts once, weighed by its second half. Counted by pattern: the
+    loop was half of counting a post."""
+    pairs = len(_PAIR.findall(units)) if not units.isascii() else 0
     # A pair's second half is weighed like any unit; its first half is not counted at all.
-    found = 0
-    total = 0
-    for pattern, weight in patterns:
+    found = total = 0
+    for pattern, weight in _range_patterns():
         count = len(pattern.findall(units))
         found += count
         total += count * weight
-    return total + (len(units) - found - len(pairs)) * default
+    return total + (len(units) - found - pairs) * default
 
 
 def weighted_length(text: str) -> int:
     """parseTweet(text).weightedLength with config v3 (emojiParsingEnabled)."""
-    scale, default, url_length, _, ranges = _weights()
+    scale, default, url_length, _, _ = _weights()
     units = utf16(unicodedata.normalize("NFC", text))
     skips = {url.start: (len(url.url), url_length * scale) for url in extract_urls(units)}
     for start, length in _emoji(units).items():
@@ -243,6 +229,6 @@ def weighted_length(text: str) -> int:
         if start < at or (start > at and _pair(units, start - 1)):
             continue  # inside a URL or emoji counted, or the second half of a pair counted
         length, weight = skips[start]
-        total += _run_weight(units[at:start], default, ranges) + weight
+        total += _run_weight(units[at:start], default) + weight
         at = start + length
-    return (total + _run_weight(units[at:], default, ranges)) // scale
+    return (total + _run_weight(units[at:], default)) // scale

@@ -3,7 +3,7 @@ images, press texts and static files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from hubgen.errors import ProblemsError, Report
@@ -37,7 +37,7 @@ class MessageOutput:
     """Bytes as made, Blobs as read back from the build cache: its page, short-link pages and
     press text."""
     search: dict[str, object]
-    links: dict[str, str] = field(default_factory=dict)
+    links: dict[str, str]
     """Its short links' paths and targets, for the site's `_redirects` (plain text: read back
     as ShortLinks, they cost more than finding them again)."""
 

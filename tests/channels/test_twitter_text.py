@@ -105,7 +105,9 @@ def unit_by_unit(text: str) -> int:
         else:
             if twitter_text._pair(units, i):
                 i += 1
-            total, i = total + twitter_text._unit_weight(ord(units[i]), default, ranges), i + 1
+            # lib/getCharacterWeight.js: the first range holding the code unit, else the default.
+            weight = next((w for lo, hi, w in ranges if lo <= ord(units[i]) <= hi), default)
+            total, i = total + weight, i + 1
     return total // scale
 
 
