@@ -27,6 +27,10 @@ class BlobMissing(Exception):
 class Area(Protocol):
     """Where Blobs' bytes are: read once, at the first Blob read."""
 
+    fresh: bool
+    """Made by this build (and sent back by the worker that made it), not read back from the
+    cache of an earlier one."""
+
     def bytes(self) -> memoryview:
         """All of them; BlobMissing if they can't be read as they were kept."""
 
@@ -40,6 +44,10 @@ class Blob:
 
     def __init__(self, digest: bytes, size: int, area: Area, start: int) -> None:
         self.digest, self.size, self._area, self._start = digest, size, area, start
+
+    @property
+    def fresh(self) -> bool:
+        return self._area.fresh
 
     def read(self) -> bytes:
         area = self._area.bytes()

@@ -25,7 +25,7 @@ from pathlib import Path, PurePath
 from typing import Any, Generic, Protocol, TypeVar
 
 from hubgen.errors import Problem, Report
-from hubgen.filetree import Blob, digest_of
+from hubgen.filetree import Area, Blob, digest_of
 
 __all__ = ["Kept", "Made", "Memo", "Namespace", "Stored", "each", "fingerprint", "known_encoding",
            "remember_encoding", "seal", "secret_key"]
@@ -166,6 +166,10 @@ class Stored(Protocol):
     def flush(self) -> None:
         """Write the rows put since the last flush."""
 
+    def areas(self, namespace: Namespace) -> Callable[[str], Area] | None:
+        """Where the files' bytes of the row put now for a key will be read from, when this
+        run reads them only if needed (`Namespace.files`); None when it doesn't."""
+
 
 class Memo:
     """Results by namespace and key, with the problems found while making them."""
@@ -227,6 +231,12 @@ class Memo:
     def writes(self, namespace: Namespace) -> bool:
         """Whether results of `namespace` made with their row (`Kept`) are written now."""
         return namespace.kept and self._stored is not None and self._stored.writes()
+
+    def areas(self, namespace: Namespace) -> Callable[[str], Area] | None:
+        """For results of `namespace` made with their row (`Kept`): where the row's files
+        will be read from once `map` has written it (`Stored.areas`), so that a result made
+        elsewhere can come back with Blobs in place of its files; None when they can't."""
+        return self._stored.areas(namespace) if self.writes(namespace) and self._stored else None
 
     def to_keep(self) -> dict[tuple[Namespace, str], Made[Any]]:
         """The results worth saving on disk, for a later run."""

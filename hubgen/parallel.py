@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -54,7 +55,9 @@ def parallel_map(function: Callable[[Any, T], R], items: Sequence[T], shared: ob
     """`[function(shared, item) for item in items]`, on all cores when it pays. The function,
     `shared` and the items must pickle; `shared` travels once per worker, not once per item.
     A single-threaded process (`hubgen build`) forks its workers: they start at once and
-    inherit `shared` instead of unpickling it. A process that runs threads (the preview's
+    inherit `shared` instead of unpickling it, and collect their own garbage: a build
+    collects none while it runs (`pipeline.collector`), and what it froze before the fork stays
+    where it is, shared with the parent. A process that runs threads (the preview's
     watcher and HTTP server) uses a fork server: forking it could copy a held lock. With
     `inherited`, `shared` is too large to send (a site's rendered files): without forking,
     the work is done here."""
@@ -74,7 +77,8 @@ def parallel_iter(function: Callable[[Any, T], R], items: Sequence[T], shared: o
         return
     if forks:
         _set_shared(shared)
-        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=gc.enable)
     else:
         pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("forkserver"),
                                    initializer=_set_shared, initargs=(shared,))

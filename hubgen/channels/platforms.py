@@ -130,7 +130,9 @@ def count(platform_name: str, text: str) -> int:
     return _count(platform_name, text)
 
 
-@lru_cache(maxsize=4096)  # a post is counted when it is cut to fit, then again for the report
+# A post is counted when it is cut to fit, then again for its length: for a message's posts,
+# not thousands of texts in each worker.
+@lru_cache(maxsize=512)
 def _count(platform_name: str, text: str) -> int:
     return platform(platform_name).counter(text)
 

@@ -39,7 +39,9 @@ _MIN_CHARACTERS = 8
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
-@lru_cache(maxsize=4096)  # the key message and the body are compared with every channel
+# The key message and the body are compared with every channel; kept for a few messages
+# only, texts of thousands held a worker's memory.
+@lru_cache(maxsize=256)
 def _normal(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _PARAGRAPH.sub(" \x00 ", text)  # a sentence doesn't run across paragraphs

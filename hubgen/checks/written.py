@@ -136,7 +136,9 @@ _ROW_LABEL = re.compile(r"[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,2}")
 """A row's first cell that is a label: up to three words, no figure."""
 
 
-@lru_cache(maxsize=20_000)  # every check reads the body: parse it once per build
+# Every check of a message reads its body: parsed once per message. Not once per build: a
+# cache the site's size kept every body in each worker of a message pass.
+@lru_cache(maxsize=256)
 def _parse(text: str, lang: str, body_line: int) -> Body:
     body = Body()
     row: list[int] | None = None  # indexes in body.lines of the cells of the row being read

@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import hmac
 import sqlite3
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from hubgen import __version__
 from hubgen.errors import Problem
-from hubgen.filetree import BlobMissing
+from hubgen.filetree import Area, BlobMissing
 from hubgen.memo import Made, Namespace, seal
 from hubgen.pipeline.codec import decode, encode, split
 
-__all__ = ["MemoStore", "encoded_row", "save_memo"]
+__all__ = ["MemoStore", "encoded_row", "lazy_made", "save_memo"]
 
 SCHEMA = ("CREATE TABLE memo (namespace TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL,"
           " data BLOB NOT NULL, seal BLOB NOT NULL, PRIMARY KEY (namespace, key))")
@@ -109,6 +111,11 @@ class MemoStore:
         if len(self._pending) >= _BATCH:
             self.flush()
 
+    def areas(self, namespace: Namespace) -> Callable[[str], Area] | None:
+        if not (self.lazy and self._writes and namespace.files):
+            return None
+        return partial(_Tail, self.path, self.key, namespace.label + TAIL, fresh=True)
+
     def flush(self) -> None:
         """Commit the rows put, and close: the file is not held between a build's phases."""
         if self._writer is None:
@@ -190,6 +197,13 @@ def _sealed(key: bytes, namespace: Namespace, slot_key: str, data: bytes) -> lis
             for label, part, part_kind in parts]
 
 
+def lazy_made(row: bytes, area: Area) -> Made[Any]:
+    """The result `row` keeps, its files as Blobs read from `area` (`MemoStore.areas`): what a
+    later build would read back. A worker sends that instead of the files themselves, which
+    would wait in the parent's memory until they are written."""
+    return _made(decode(split(row)[0], area))
+
+
 def encoded_row(value: object, problems: tuple[Problem, ...]) -> bytes | None:
     """The data of the row that keeps a result, or None for a value the codec doesn't know
     (made again next time)."""
@@ -219,20 +233,30 @@ def _sound(key: bytes, label: str, slot_key: str,
 
 
 class _Tail:
-    """A typed row's bytes, read at the first Blob read (by a worker of the write, often)."""
+    """A typed row's bytes, read at a Blob read (by a worker of the write, often)."""
 
-    def __init__(self, path: Path, key: bytes, label: str, slot_key: str) -> None:
+    def __init__(self, path: Path, key: bytes, label: str, slot_key: str, fresh: bool = False) -> None:
         self._path, self._key, self._label, self._slot_key = path, key, label, slot_key
-        self._bytes: memoryview | None = None
+        self.fresh = fresh
 
     def bytes(self) -> memoryview:
-        if self._bytes is None:
-            found = _read(self._path, self._label, self._slot_key).get(self._slot_key)
-            row = _sound(self._key, self._label, self._slot_key, found)
-            if row is None:
-                raise BlobMissing(f"{self._path}: {self._label} {self._slot_key}")
-            self._bytes = memoryview(row[1])
-        return self._bytes
+        slot = (self._path, self._label, self._slot_key)
+        if (known := _RECENT.get(slot)) is not None:
+            return known
+        found = _read(self._path, self._label, self._slot_key).get(self._slot_key)
+        row = _sound(self._key, self._label, self._slot_key, found)
+        if row is None:
+            raise BlobMissing(f"{self._path}: {self._label} {self._slot_key}")
+        if len(_RECENT) >= _RECENT_ROWS:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[slot] = view = memoryview(row[1])
+        return view
+
+
+_RECENT: dict[tuple[Path, str, str], memoryview] = {}
+"""The rows read last: a message's files are written one after another. A few only: each
+row kept by its Blobs held the bytes of every file a writer had written."""
+_RECENT_ROWS = 8
 
 
 def _made(value: object) -> Made[Any]:

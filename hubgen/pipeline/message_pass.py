@@ -11,7 +11,7 @@ message pages were rendered in the parent alone."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -19,7 +19,7 @@ from hubgen.channels import message_snippets
 from hubgen.checks import check_message, message_references
 from hubgen.checks.written import Reference
 from hubgen.errors import Problem, ProblemsError, Report
-from hubgen.filetree import Content, FileTree
+from hubgen.filetree import Area, Content, FileTree
 from hubgen.kit.snippet_files import render_snippet_files
 from hubgen.memo import Kept, Memo, Namespace, fingerprint
 from hubgen.model import Message, Site, Snippet
@@ -93,10 +93,10 @@ def message_pass(site: Site, public: Site, now: datetime, report: Report, memo: 
         raise ProblemsError([*report.problems, exc.problem]) from None
     published = frozenset(public.messages)
 
-    encode = memo.writes(Namespace.PASS)
+    kept = _Keeping(memo.writes(Namespace.PASS), keys, memo.areas(Namespace.PASS))
 
     def make(positions: list[int]) -> Iterator[Kept[MessageWork]]:
-        return parallel_iter(_one, positions, (site, public, published, now, encode), progress=progress)
+        return parallel_iter(_one, positions, (site, public, published, now, kept), progress=progress)
 
     works = memo.map(Namespace.PASS, keys, Report(), make,
                      (lambda: progress(0, len(keys))) if progress else None)
@@ -125,16 +125,30 @@ def _keys(site: Site, public: Site, now: datetime) -> list[str]:
     return keys
 
 
-def _one(shared: tuple[Site, Site, frozenset[Message], datetime, bool],
+@dataclass(frozen=True)
+class _Keeping:
+    """How the passes go to the memo file: `encode`d by the workers that make them, and
+    with `areas`, sent back with Blobs for their files, read from the file when written:
+    ten thousand messages' pages in the parent were half its memory."""
+
+    encode: bool
+    keys: list[str]
+    areas: Callable[[str], Area] | None
+
+
+def _one(shared: tuple[Site, Site, frozenset[Message], datetime, _Keeping],
          position: int) -> Kept[MessageWork]:
-    """The pass of a message, with its memo row if `encode` (the last of `shared`)."""
-    site, public, published, now, encode = shared
+    """The pass of a message, with its memo row if the last of `shared` says so."""
+    site, public, published, now, kept = shared
     work = _work(site, public, published, now, site.messages[position])
-    if not encode or work.template_problem is not None:  # a broken template is not kept
+    if not kept.encode or work.template_problem is not None:  # a broken template is not kept
         return Kept((work, ()), None)
     # Here, not at the top: the codec knows MessageWork from this module.
-    from hubgen.pipeline.memo_store import encoded_row
-    return Kept((work, ()), encoded_row(work, ()))
+    from hubgen.pipeline.memo_store import encoded_row, lazy_made
+    row = encoded_row(work, ())
+    if row is None or kept.areas is None:
+        return Kept((work, ()), row)
+    return Kept(lazy_made(row, kept.areas(kept.keys[position])), row)
 
 
 def _work(site: Site, public: Site, published: frozenset[Message], now: datetime,

@@ -96,14 +96,16 @@ def _stage(target: Path, tree: FileTree, build_id: str, before: dict[str, Record
 
 def _found(tree: FileTree, before: dict[str, Record],
            files: dict[str, tuple[int, int] | None]) -> dict[str, Record]:
-    """The records of the files of `tree` read back from the cache (Blobs, their digest known)
-    that the target holds as they were written: left there, without a worker. In an edit
-    build they are nearly all files, which the workers stat-ed one by one before."""
+    """The records of the files of `tree` known by digest (Blobs) that the target holds as they
+    were written: left there, without a worker. In an edit build they are nearly all files,
+    which the workers stat-ed one by one before. A file not stat-ed (`UNSTATED`: the kit's) is
+    taken as written only if its bytes were read back from the cache: a message made anew
+    writes all its files again, one edited by hand too."""
     kept = {}
     for relative, data in tree.texts.items():
         if isinstance(data, Blob) and (record := before.get(relative)) is not None \
                 and record[0] == data.digest and (state := files.get(relative)) is not None \
-                and state in (record[1:], UNSTATED):
+                and (state == record[1:] or (state == UNSTATED and not data.fresh)):
             kept[relative] = record
     return kept
 

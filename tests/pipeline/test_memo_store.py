@@ -112,6 +112,35 @@ def test_a_tampered_row_is_made_again_and_never_published(site: SiteDir, tamperi
     assert incremental == clean
 
 
+def test_passes_whose_rows_could_not_be_written_are_made_again(
+        site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass comes back from its worker pointing to its row in the memo file for its files:
+    if the row was never written (a full disk), the build renders again without that file and
+    publishes every file, as a clean build does."""
+    built(site)
+    site.message("content/news/neu.md", title="Neue Meldung")
+
+    flush, failed = MemoStore.flush, []
+
+    def failing(writer: MemoStore) -> None:
+        if not writer._pending:
+            return flush(writer)
+        failed.append(writer._pending)
+        writer._writes = False
+        writer._close()  # what was put is rolled back
+
+    with monkeypatch.context() as patched:
+        patched.setattr(MemoStore, "flush", failing)
+        build(BuildOptions(site.root, now=NOW))
+    assert failed and failed[0][0][0] is Namespace.PASS
+    made = snapshot(site.root / "public") | snapshot(site.root / "kit")
+    assert b"Neue Meldung" in made["news/neue-meldung/index.html"]
+    build(BuildOptions(site.root, now=NOW, clean=True))
+    clean = snapshot(site.root / "public") | snapshot(site.root / "kit")
+    assert made.pop(MARKER) != clean.pop(MARKER)
+    assert made == clean
+
+
 def test_bad_rows_are_replaced_when_the_cache_is_saved(site: SiteDir) -> None:
     built(site)
     store(site, poisoned(site, ("page:bytes", "pass", "pass:bytes")))
@@ -161,23 +190,27 @@ def test_a_memo_file_that_cannot_be_written_stops_the_puts_not_the_build(tmp_pat
 
 def test_an_edit_build_reads_the_bytes_of_the_files_it_writes_only(
         site: SiteDir, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rest stay where they are: their rows of bytes are neither read nor sealed again."""
+    """The rest stay where they are: their rows of bytes are neither read nor sealed again.
+    The pass made anew comes back from its worker with Blobs too: its row is read for its files."""
     built(site)
-    read: list[str] = []
+    read: set[tuple[str, str]] = set()
     original = memo_store._Tail.bytes
 
     def reading(tail: memo_store._Tail) -> memoryview:
-        read.append(tail._label)
+        read.add((tail._label, tail._slot_key))
         return original(tail)
 
     monkeypatch.setattr(memo_store._Tail, "bytes", reading)
     site.message("content/news/neu.md", title="Neue Meldung")
     build(BuildOptions(site.root, now=NOW))
-    assert read == []  # solar.md's pages and files, geheim.md's kit files: found as written
+    # solar.md's pages and files, geheim.md's kit files: found as written; neu.md's written
+    assert [label for label, _ in read] == ["pass:bytes"]
+    read.clear()
     (site.root / "public/news/solarpark-husum-eroeffnet/index.html").write_text("von Hand geändert")
     site.message("content/news/neu.md", title="Neue Meldung, zweiter Stand")
     build(BuildOptions(site.root, now=NOW))
-    assert read == ["pass:bytes"]  # the page edited by hand is written again, from the memo
+    # neu.md's files, and the page edited by hand, written again from the memo
+    assert sorted(label for label, _ in read) == ["pass:bytes", "pass:bytes"]
     assert b"von Hand" not in (site.root / "public/news/solarpark-husum-eroeffnet/index.html").read_bytes()
 
 
