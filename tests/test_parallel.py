@@ -4,6 +4,7 @@ Background: work made by a forked process while the caller goes on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -11,6 +12,7 @@ import time
 import pytest
 
 from hubgen.parallel import MIN_BATCH, Background, parallel_map
+from hubgen.pipeline.collector import settling
 
 
 def scaled(shared: int, item: int) -> tuple[int, int]:
@@ -39,6 +41,19 @@ def test_workers_are_other_processes_forked_or_from_the_fork_server(
 def test_small_batches_stay_in_the_process() -> None:
     results = parallel_map(scaled, [1, 2], 3)
     assert results == [(3, os.getpid()), (6, os.getpid())]
+
+
+def collecting(_: None, item: int) -> bool:
+    return gc.isenabled()
+
+
+def test_forked_workers_collect_their_garbage(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build runs with the collector off (`pipeline.collector`); its workers would keep
+    every cycle they make."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    with settling():
+        assert all(parallel_map(collecting, list(range(MIN_BATCH))))
+        assert not gc.isenabled()
 
 
 def made_where(shared: bytes) -> tuple[bytes, int]:
