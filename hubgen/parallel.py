@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from typing import Any, Generic, Protocol, TypeVar
 
-__all__ = ["MIN_BATCH", "Background", "Phased", "Progress", "parallel_map", "per_worker"]
+__all__ = ["MIN_BATCH", "Background", "Phased", "Progress", "parallel_map", "per_worker", "shared_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -92,6 +92,34 @@ def parallel_iter(function: Callable[[Any, T], R], items: Sequence[T], shared: o
                 raise
     finally:
         _set_shared(None)
+
+
+def shared_map(function: Callable[[Any, T], R], items: Sequence[T], shared: object = None,
+               batch: int = MIN_BATCH) -> list[R]:
+    """`parallel_map` for work that reads much of this process's memory (pages that list a
+    whole site): made in parts, the first here while a forked process of each other core makes
+    one (`Background`). A forked process copies each page of memory it touches: a pool's
+    workers, which this process only waited for, held a copy of most of it each. `batch`: the
+    fewest items worth other processes (fewer for heavy ones)."""
+    count = workers() if len(items) >= batch else 1
+    size = -(-len(items) // count) if items else 1
+    parts = [items[start:start + size] for start in range(0, len(items), size)]
+    others = [Background(_made_all, (function, part, shared)) for part in parts[1:]]
+    try:
+        results = [function(shared, item) for item in parts[0]] if parts else []
+        for other, part in zip(others, parts[1:], strict=True):
+            made = other.result()
+            results += made if made is not None else [function(shared, item) for item in part]
+    finally:
+        for other in others:
+            other.close()
+    return results
+
+
+def _made_all(task: tuple[Callable[[Any, Any], R], Sequence[Any], object]) -> list[R]:
+    function, items, shared = task
+    gc.enable()  # its own garbage, as a pool's worker
+    return [function(shared, item) for item in items]
 
 
 _kept: dict[str, tuple[object, Any]] = {}

@@ -15,7 +15,7 @@ from hubgen.config.themes import BUILTIN_THEMES, KIT_THEME, link_boundary, theme
 from hubgen.errors import Problem, Report
 from hubgen.filetree import Content
 from hubgen.memo import Made, Memo, Namespace, fingerprint
-from hubgen.parallel import MIN_BATCH, parallel_iter
+from hubgen.parallel import MIN_BATCH, shared_map
 from hubgen.symlinks import list_files, outside_problem
 
 __all__ = ["BUILTIN_THEMES", "TemplateProblem", "Themes", "theme_folder"]
@@ -99,9 +99,10 @@ class Themes:
 
     def render_all(self, jobs: list[tuple[str, dict[str, Any]]], heavy: bool = False,
                    made_of: list[object] | None = None) -> list[Content]:
-        """`render` of each (template, context), the pages not remembered on all cores (in
-        forked workers, which find the contexts where they lie: they hold functions, which
-        don't pickle). `heavy` pages (each listing a whole site) are worth a worker each.
+        """`render` of each (template, context), the pages not remembered on all cores (here
+        and in forked processes, which find the contexts where they lie: they hold functions,
+        which don't pickle; `shared_map`). `heavy` pages (each listing a whole site) are worth
+        a process each.
         `made_of`: for each job, all its context is made of, where the caller knows that
         cheaper to hash than the context itself."""
         if self.fallback is not None and not all(self._has(name) for name, _ in jobs):
@@ -111,8 +112,7 @@ class Themes:
                 for (name, _), part in zip(jobs, parts, strict=True)]
 
         def make(missing: list[int]) -> Iterator[Made[bytes]]:
-            for page in parallel_iter(_render_job, missing, (self, jobs), chunk=1 if heavy else 4,
-                                      inherited=True, batch=2 if heavy else MIN_BATCH):
+            for page in shared_map(_render_job, missing, (self, jobs), batch=2 if heavy else MIN_BATCH):
                 if isinstance(page, Problem):
                     raise TemplateProblem(page)
                 yield page, ()

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from hubgen.parallel import MIN_BATCH, Background, parallel_map
+from hubgen.parallel import MIN_BATCH, Background, parallel_map, shared_map
 from hubgen.pipeline.collector import settling
 
 
@@ -54,6 +54,35 @@ def test_forked_workers_collect_their_garbage(monkeypatch: pytest.MonkeyPatch) -
     with settling():
         assert all(parallel_map(collecting, list(range(MIN_BATCH))))
         assert not gc.isenabled()
+
+
+def test_shared_map_makes_the_first_part_here_the_rest_in_forked_processes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    items = list(range(MIN_BATCH * 2))
+    results = shared_map(scaled, items, 3)
+    assert [value for value, _ in results] == [3 * i for i in items]
+    here = [pid == os.getpid() for _, pid in results]
+    assert here == [True] * MIN_BATCH + [False] * MIN_BATCH  # in order, each part in one place
+
+
+def test_shared_map_makes_a_part_itself_when_its_process_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    parent = os.getpid()
+
+    def dying_elsewhere(shared: int, item: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return shared * item
+
+    items = list(range(MIN_BATCH * 2))
+    assert shared_map(dying_elsewhere, items, 3) == [3 * i for i in items]
+
+
+def test_shared_map_stays_here_with_threads_or_few_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert {pid for _, pid in shared_map(scaled, [1, 2], 3)} == {os.getpid()}
+    monkeypatch.setattr(threading, "active_count", lambda: 3)  # the preview: forking could copy a lock
+    assert {pid for _, pid in shared_map(scaled, list(range(MIN_BATCH * 2)), 3)} == {os.getpid()}
 
 
 def made_where(shared: bytes) -> tuple[bytes, int]:

@@ -18,7 +18,7 @@ from hubgen.kit.ics import calendar_ics
 from hubgen.kit.presenting import Locale, employee, identity, marked_text
 from hubgen.memo import Made, Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site, Snippet
-from hubgen.parallel import parallel_map, per_worker
+from hubgen.parallel import per_worker, shared_map
 from hubgen.templates import TemplateProblem, Themes
 
 __all__ = ["KitMessage", "KitSnippet", "channel_labels", "render_kit_message_page", "render_kit_pages"]
@@ -180,7 +180,7 @@ def _message_pages(config: Config, themes: Themes, kits: list[KitMessage], kit_k
     keys = [fingerprint(themes.fingerprint, "message.html", key) for key in kit_keys]
     found = Report()
     pages: list[Content] = memo.map(Namespace.PAGE, keys, found,
-                     lambda positions: parallel_map(_worker_page, positions, (config, kits)))
+                     lambda positions: shared_map(_worker_page, positions, (config, kits)))
     if found.problems:
         raise TemplateProblem(found.problems[0])
     return pages
