@@ -13,6 +13,7 @@ written as they come (`put`): encoding them all at the end was a sixth of a cold
 from __future__ import annotations
 
 import hmac
+import os
 import sqlite3
 from collections.abc import Callable
 from functools import partial
@@ -138,22 +139,24 @@ _BATCH = 256
 longer than that takes."""
 
 
-def _read(path: Path, namespace: str, key: str | None = None) -> dict[str, tuple[object, object, object]]:
-    """The rows of `namespace` (the one of `key`), by key: kind, data and seal."""
+def _read(path: Path, namespace: str) -> dict[str, tuple[object, object, object]]:
+    """The rows of `namespace`, by key: kind, data and seal."""
     try:
-        # Read-only: a cache folder without write access is still read.
-        db = _checked(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True))
+        db = _read_only(path)
     except sqlite3.Error:
         return {}  # none yet, or not a memo file: every result is made
-    query, arguments = "SELECT key, kind, data, seal FROM memo WHERE namespace = ?", [namespace]
-    if key is not None:
-        query, arguments = query + " AND key = ?", [namespace, key]
     try:
-        return {key: (kind, data, found) for key, kind, data, found in db.execute(query, arguments)}
+        return {key: (kind, data, found) for key, kind, data, found in
+                db.execute("SELECT key, kind, data, seal FROM memo WHERE namespace = ?", (namespace,))}
     except (sqlite3.Error, TypeError):
         return {}
     finally:
         db.close()
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # Read-only: a cache folder without write access is still read.
+    return _checked(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True))
 
 
 def save_memo(path: Path, entries: dict[Slot, Made[Any]], key: bytes,
@@ -243,7 +246,7 @@ class _Tail:
         slot = (self._path, self._label, self._slot_key)
         if (known := _RECENT.get(slot)) is not None:
             return known
-        found = _read(self._path, self._label, self._slot_key).get(self._slot_key)
+        found = _one_row(self._path, self._label, self._slot_key)
         row = _sound(self._key, self._label, self._slot_key, found)
         if row is None:
             raise BlobMissing(f"{self._path}: {self._label} {self._slot_key}")
@@ -253,6 +256,26 @@ class _Tail:
         return view
 
 
+def _one_row(path: Path, label: str, slot_key: str) -> tuple[object, object, object] | None:
+    """Kind, data and seal of one row, through this process's connection to the file: one
+    connection (and schema check) per row was most of reading it, for the ten thousand rows a
+    cold build's writers read."""
+    try:
+        info = path.stat()
+        slot = (os.getpid(), path, info.st_dev, info.st_ino)  # not across a fork, nor a new file
+        db = _READERS.get(slot)
+        if db is None:
+            for old in [s for s in _READERS if s[:2] == slot[:2]]:
+                _READERS.pop(old).close()
+            db = _READERS[slot] = _read_only(path)
+        found = db.execute("SELECT kind, data, seal FROM memo WHERE namespace = ? AND key = ?",
+                           (label, slot_key)).fetchone()
+    except (OSError, sqlite3.Error):
+        return None
+    return None if found is None else (found[0], found[1], found[2])
+
+
+_READERS: dict[tuple[int, Path, int, int], sqlite3.Connection] = {}
 _RECENT: dict[tuple[Path, str, str], memoryview] = {}
 """The rows read last: a message's files are written one after another. A few only: each
 row kept by its Blobs held the bytes of every file a writer had written."""

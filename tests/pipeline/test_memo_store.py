@@ -16,6 +16,7 @@ from conftest import SiteDir, snapshot
 from hubgen.memo import Namespace, secret_key
 from hubgen.pipeline import BuildOptions, build, memo_store
 from hubgen.pipeline.cache import CACHE_DIR
+from hubgen.pipeline.codec import encode
 from hubgen.pipeline.memo_store import TAIL, MemoStore, _seal
 from hubgen.pipeline.safety import MARKER
 
@@ -178,6 +179,23 @@ def test_rows_put_during_a_build_are_sound_once_flushed(tmp_path: Path) -> None:
     assert writer.sound == {(Namespace.PASS, "a")}
     assert MemoStore(path, key).take(Namespace.PASS, "a") == ("made", ())
     assert MemoStore(path, b"j" * 32).take(Namespace.PASS, "a") is None  # another key's seal
+
+
+def test_blob_reads_follow_the_memo_file_that_is_there_now(tmp_path: Path) -> None:
+    """Rows are read through one connection per process and file: a file made anew (a clean
+    build's) is read anew, not through the connection to the one it replaced."""
+    path, key = tmp_path / CACHE_DIR / "memo.sqlite", b"k" * 32
+
+    def kept(data: bytes) -> bytes:
+        writer = MemoStore(path, key, writes=True)
+        writer.put(Namespace.PASS, "a", encode((data, ())))
+        writer.flush()
+        memo_store._RECENT.clear()
+        return bytes(memo_store._Tail(path, key, "pass" + TAIL, "a").bytes())
+
+    assert kept(b"erster Stand") == b"erster Stand"
+    path.unlink()
+    assert kept(b"zweiter Stand") == b"zweiter Stand"
 
 
 def test_a_memo_file_that_cannot_be_written_stops_the_puts_not_the_build(tmp_path: Path) -> None:
