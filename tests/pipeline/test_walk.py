@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from hubgen.pipeline import walk as walking
 from hubgen.pipeline.walk import walk
 
@@ -61,3 +63,21 @@ def test_with_links_a_link_to_a_file_is_a_link_not_the_file(tmp_path: Path) -> N
     followed, _ = walk(str(tmp_path))
     info = os.stat(tmp_path / "s/00000/index.html")
     assert f"{tmp_path}/s/00000/copy.html\0{info.st_size}\0{info.st_mtime_ns}" in followed
+
+
+def test_folders_a_worker_has_no_time_for_are_spread_again(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slice whose folders hold thousands (a language's messages in the kit) is not left to
+    one worker: it reads `_BUDGET` folders and gives the rest back, for another round."""
+    monkeypatch.setattr(walking, "_SPREAD", 2)
+    monkeypatch.setattr(walking, "_BUDGET", 3)
+    rounds = []
+    below = walking._walk_below
+    monkeypatch.setattr(walking, "_walk_below",
+                        lambda how, folders: rounds.append(folders) or below(how, folders))
+    tree(tmp_path, 40)
+    files, folders = walk(str(tmp_path))
+    expected_files, expected_folders = os_walk(tmp_path)
+    assert sorted(folders) == expected_folders
+    assert sorted(files) == sorted(f for f in expected_files if "/dangling\0" not in f)
+    assert len(rounds) > 40 * 2 // 3  # every slice read at most three folders
