@@ -18,7 +18,7 @@ from hubgen.kit.ics import calendar_ics
 from hubgen.kit.presenting import Locale, employee, identity, marked_text
 from hubgen.memo import Made, Memo, Namespace, each, fingerprint
 from hubgen.model import Message, Site, Snippet
-from hubgen.parallel import per_worker, shared_map
+from hubgen.parallel import shared_map
 from hubgen.templates import TemplateProblem, Themes
 
 __all__ = ["KitMessage", "KitSnippet", "channel_labels", "render_kit_message_page", "render_kit_pages"]
@@ -180,15 +180,16 @@ def _message_pages(config: Config, themes: Themes, kits: list[KitMessage], kit_k
     keys = [fingerprint(themes.fingerprint, "message.html", key) for key in kit_keys]
     found = Report()
     pages: list[Content] = memo.map(Namespace.PAGE, keys, found,
-                     lambda positions: shared_map(_worker_page, positions, (config, kits)))
+                     lambda positions: shared_map(_worker_page, positions, (themes, config, kits)))
     if found.problems:
         raise TemplateProblem(found.problems[0])
     return pages
 
 
-def _worker_page(shared: tuple[Config, list[KitMessage]], position: int) -> Made[Content]:
-    config, kits = shared
-    themes = per_worker("kit", config, lambda: Themes.for_kit(config, Memo()))
+def _worker_page(shared: tuple[Themes, Config, list[KitMessage]], position: int) -> Made[Content]:
+    # The build's own themes, here or where a forked process finds them (`shared_map`): a
+    # pool's workers, which unpickled what they were sent, compiled their own.
+    themes, config, kits = shared
     try:
         return _message_html(themes, config, kits[position]), ()
     except TemplateProblem as exc:  # reported, and the build stops
